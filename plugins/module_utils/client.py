@@ -1,0 +1,342 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, secops.tenablesc contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The only code in the collection that speaks HTTP to Tenable Security Center."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import email.utils
+import json
+import random
+import time
+
+try:
+    import requests
+    from requests.adapters import HTTPAdapter
+    HAS_REQUESTS = True
+    REQUESTS_IMPORT_ERROR = None
+except ImportError as exc:  # pragma: no cover - depends on the host
+    HAS_REQUESTS = False
+    REQUESTS_IMPORT_ERROR = exc
+
+from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
+    APIError,
+    APIKeysDisabledError,
+    AuthenticationError,
+    ConnectError,
+    InvalidFilterError,
+    MissingLibraryError,
+    NotFoundError,
+    NotSCError,
+    PermissionDeniedError,
+    SCTimeoutError,
+    TLSError,
+    TransientAPIError,
+    TransportError,
+    UnsupportedVersionError,
+    UserLockedError,
+    HINT_ADMINISTRATOR,
+    HINT_PERMISSION,
+)
+
+COLLECTION_VERSION = "0.1.0"
+USER_AGENT = "secops.tenablesc/%s" % COLLECTION_VERSION
+MIN_API_KEY_VERSION = "5.13.0"
+
+# SC answers these when it (or a proxy in front of it) is briefly unable to serve.
+_RETRY_STATUSES = frozenset((429, 502, 503, 504))
+_AUTH_STATUSES = frozenset((400, 401, 403))
+_ERROR_INVALID_FILTER = 146
+_ERROR_NOT_FOUND = 147
+_TRANSIENT_MESSAGES = ("database is locked",)
+_BACKOFF_BASE = 0.5
+_BACKOFF_CAP = 30.0
+_RETRY_TIME_BUDGET = 120.0
+_BODY_EXCERPT = 120
+
+
+def version_tuple(version):
+    """'6.4.0' -> (6, 4, 0); anything unparsable sorts lowest."""
+    numbers = []
+    for part in str(version or "").split("."):
+        digits = "".join(c for c in part if c.isdigit())
+        if not digits:
+            break
+        numbers.append(int(digits))
+    return tuple(numbers) or (0,)
+
+
+class _Retry(Exception):
+    """Internal signal: this attempt failed in a way worth retrying; ``error`` is raised if none are left."""
+
+    def __init__(self, error, retry_after=None):
+        super(_Retry, self).__init__(str(error))
+        self.error = error
+        self.retry_after = retry_after
+
+
+class Client:
+    """A pooled session to one SC, with retries and SC's envelope checked on every answer.
+
+    ``warn`` receives user-facing warnings (``module.warn`` or ``display.warning``);
+    ``debug`` receives progress lines for verbose output. Neither ever sees a key.
+    """
+
+    def __init__(self, settings, warn=None, debug=None, pool_size=10):
+        if not HAS_REQUESTS:
+            raise MissingLibraryError(
+                "The Python library 'requests' is required on the host that runs this task (%s)." % REQUESTS_IMPORT_ERROR,
+                "Install it with 'pip install requests' in the Python that Ansible uses there.")
+        self.settings = settings
+        self._warn = warn or (lambda message: None)
+        self._debug = debug or (lambda message: None)
+        self._api = settings.url + "/rest"
+        self._session = requests.Session()
+        adapter = HTTPAdapter(pool_connections=1, pool_maxsize=max(pool_size, 1), max_retries=0)
+        self._session.mount("https://", adapter)
+        self._session.mount("http://", adapter)
+        self._session.headers.update({
+            "x-apikey": "accesskey=%s; secretkey=%s;" % (settings.access_key, settings.secret_key),
+            "User-Agent": USER_AGENT,
+            "Accept": "application/json",
+        })
+        if settings.proxy:
+            self._session.proxies = {"http": settings.proxy, "https": settings.proxy}
+        if settings.insecure_http:
+            self._warn("url uses http://: the API keys travel unencrypted. Use https:// for a real SC.")
+        if not settings.validate_certs:
+            self._warn("validate_certs is off: SC's certificate is not verified. Use ca_path instead outside tests.")
+
+    def close(self):
+        self._session.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+    # Verbs. ``safe`` requests may be repeated without side effects; the others
+    # (creating POST, DELETE) are retried only when they provably never left.
+
+    def get(self, path, params=None):
+        return self.request("GET", path, params=params)
+
+    def post(self, path, body, safe=False):
+        return self.request("POST", path, body=body, safe=safe)
+
+    def patch(self, path, body):
+        return self.request("PATCH", path, body=body, safe=True)
+
+    def delete(self, path):
+        return self.request("DELETE", path, safe=False)
+
+    def request(self, method, path, params=None, body=None, safe=None, authenticated=True):
+        """Send one API request and return the ``response`` member of SC's envelope."""
+        if safe is None:
+            safe = method == "GET"
+        deadline = time.monotonic() + _RETRY_TIME_BUDGET
+        attempt = 0
+        while True:
+            try:
+                response = self._send(method, path, params, body, safe, authenticated)
+                return self._unwrap(method, path, response, safe, authenticated)
+            except _Retry as retry:
+                wait = self._backoff(attempt, retry.retry_after)
+                if attempt >= self.settings.retries or time.monotonic() + wait > deadline:
+                    raise retry.error
+                self._debug("%s %s: %s; retry %d of %d in %.1fs" % (
+                    method, path, retry.error.message, attempt + 1, self.settings.retries, wait))
+                time.sleep(wait)
+                attempt += 1
+
+    def _send(self, method, path, params, body, safe, authenticated):
+        headers = None if authenticated else {"x-apikey": None}
+        try:
+            return self._session.request(
+                method, self._api + path, params=params, json=body, headers=headers,
+                timeout=self.settings.timeout, verify=self.settings.verify)
+        except requests.exceptions.SSLError as exc:
+            raise TLSError("TLS to %s failed: %s." % (self.settings.url, _reason(exc)))
+        except requests.exceptions.ProxyError as exc:
+            raise _Retry(ConnectError("Could not reach SC through proxy %s: %s." % (
+                self.settings.proxy or "from the environment", _reason(exc)), hint="Check proxy and NO_PROXY."))
+        except requests.exceptions.ConnectTimeout as exc:
+            raise _Retry(SCTimeoutError("Connecting to %s timed out after %ss." % (
+                self.settings.url, self.settings.timeout)))
+        except requests.exceptions.ReadTimeout as exc:
+            error = SCTimeoutError("%s %s: SC did not answer within %ss." % (
+                method, path, self.settings.timeout), maybe_applied=not safe)
+            if safe:
+                raise _Retry(error)
+            raise error
+        except requests.exceptions.ChunkedEncodingError as exc:
+            error = TransportError(
+                "%s %s: SC's answer was cut off (%s)." % (method, path, _reason(exc)), maybe_applied=not safe)
+            if safe:
+                raise _Retry(error)
+            raise error
+        except requests.exceptions.ConnectionError as exc:
+            if _never_sent(exc):
+                raise _Retry(ConnectError("Could not connect to %s: %s." % (self.settings.url, _reason(exc))))
+            error = TransportError(
+                "%s %s: the connection broke before SC answered (%s)." % (method, path, _reason(exc)),
+                maybe_applied=not safe)
+            if safe:
+                raise _Retry(error)
+            raise error
+        except requests.exceptions.RequestException as exc:
+            raise TransportError("%s %s failed: %s." % (method, path, _reason(exc)))
+
+    def _unwrap(self, method, path, response, safe, authenticated):
+        status = response.status_code
+        try:
+            envelope = json.loads(response.content)
+        except ValueError:
+            envelope = None
+        if not isinstance(envelope, dict) or "error_code" not in envelope:
+            return self._non_envelope(method, path, response, safe)
+        error_code = _as_int(envelope.get("error_code"))
+        error_msg = str(envelope.get("error_msg") or "").strip()
+        if status < 400 and not error_code:
+            return envelope.get("response")
+        details = dict(status=status, error_code=error_code, error_msg=error_msg, method=method, path=path)
+        if status in _RETRY_STATUSES or any(text in error_msg.lower() for text in _TRANSIENT_MESSAGES):
+            error = TransientAPIError(
+                "%s %s: SC is temporarily unable to answer (HTTP %d%s)." % (
+                    method, path, status, ", %s" % error_msg if error_msg else ""), **details)
+            if safe or status == 429:
+                raise _Retry(error, _retry_after(response))
+            raise error
+        if authenticated and status in _AUTH_STATUSES and not error_code and _about_authentication(error_msg):
+            raise self._authentication_error(details)
+        raise _api_error(details)
+
+    def _non_envelope(self, method, path, response, safe):
+        """An answer without SC's envelope: a proxy page, a cut-off body, or not SC at all."""
+        status = response.status_code
+        excerpt = _excerpt(response)
+        if status in _RETRY_STATUSES or response.content.lstrip()[:1] in (b"{", b"["):
+            error = TransportError(
+                "%s %s: HTTP %d without SC's JSON answer (%s)." % (method, path, status, excerpt),
+                maybe_applied=not safe and status != 429, status=status)
+            if safe or status == 429:
+                raise _Retry(error, _retry_after(response))
+            raise error
+        raise NotSCError(
+            "%s %s: %s answered HTTP %d, not with Tenable Security Center's JSON API (%s)." % (
+                method, path, self.settings.url, status, excerpt), status=status)
+
+    def _authentication_error(self, details):
+        """Tell apart old SC, disabled API keys, a locked account and bad keys after an auth refusal."""
+        message = details["error_msg"].lower()
+        version = self.sc_version()
+        if version_tuple(version) < version_tuple(MIN_API_KEY_VERSION):
+            return UnsupportedVersionError(
+                "Tenable Security Center %s does not support API keys." % version, version=version)
+        if "lock" in message:
+            return UserLockedError("SC refused the API keys: the account is locked (%s)." % details["error_msg"], **details)
+        if "disabled" in message or "not enabled" in message or ("api key" in message and "allow" in message):
+            return APIKeysDisabledError(
+                "SC refused the API keys: API key authentication is disabled on this SC.", **details)
+        reason = " (%s)" % details["error_msg"] if details["error_msg"] else ""
+        if details["status"] == 400:
+            return AuthenticationError(
+                "SC refused the API keys with HTTP 400%s: the keys are wrong, or API keys are not enabled." % reason,
+                hint="%s %s" % (AuthenticationError.hint, APIKeysDisabledError.hint), **details)
+        return AuthenticationError("SC refused the API keys (HTTP %d)%s." % (details["status"], reason), **details)
+
+    @staticmethod
+    def _backoff(attempt, retry_after):
+        if retry_after is not None:
+            return min(retry_after, _BACKOFF_CAP * 2)
+        return random.uniform(0, min(_BACKOFF_CAP, _BACKOFF_BASE * (2 ** attempt))) + _BACKOFF_BASE / 2
+
+    # SC facts every caller needs.
+
+    def system(self):
+        """``/rest/system``: version and server facts; needs no authentication."""
+        answer = self.request("GET", "/system", authenticated=False)
+        if not isinstance(answer, dict) or "version" not in answer:
+            raise NotSCError("%s answered /rest/system without a version: not Tenable Security Center." % self.settings.url)
+        return answer
+
+    def sc_version(self):
+        return str(self.system().get("version"))
+
+    def current_user(self, fields="id,username,firstname,lastname,role,organization,group,authType,responsibleAsset"):
+        return self.get("/currentUser", params={"fields": fields})
+
+    def repositories(self, fields="id,name,description,type,dataFormat"):
+        return self.get("/repository", params={"fields": fields}) or []
+
+    def asset_lists(self, fields="id,name,description,type,status"):
+        """Asset lists the account can use (SC's ``usable`` list)."""
+        answer = self.get("/asset", params={"fields": fields}) or {}
+        return answer.get("usable", []) if isinstance(answer, dict) else answer
+
+
+def _api_error(details):
+    error_code, error_msg = details["error_code"], details["error_msg"]
+    text = "%s %s: SC answered HTTP %d, error %s: %s" % (
+        details["method"], details["path"], details["status"], error_code, error_msg or "(no message)")
+    if error_code == _ERROR_INVALID_FILTER:
+        return InvalidFilterError("SC refused an analysis filter: %s" % error_msg, **details)
+    if error_code == _ERROR_NOT_FOUND:
+        return NotFoundError(text, hint="", **details)
+    lowered = error_msg.lower()
+    if details["status"] == 403 and ("permission" in lowered or "not authorized" in lowered or "access" in lowered):
+        hint = HINT_ADMINISTRATOR if "administrator" in lowered or "organization" in lowered else HINT_PERMISSION
+        return PermissionDeniedError(text, hint=hint, **details)
+    return APIError(text, **details)
+
+
+def _never_sent(exc):
+    """True when a ConnectionError happened while connecting (DNS, refused), so SC never saw the request."""
+    reason = exc.args[0] if exc.args else None
+    reason = getattr(reason, "reason", reason)
+    name = type(reason).__name__
+    return name in ("NewConnectionError", "NameResolutionError", "ConnectTimeoutError") or (
+        "Failed to establish a new connection" in str(reason) or "Name or service not known" in str(reason))
+
+
+def _reason(exc):
+    """The innermost cause of a requests error, without the pool and URL noise."""
+    reason = exc.args[0] if exc.args else exc
+    reason = getattr(reason, "reason", reason)
+    text = str(reason)
+    if ": " in text and text.startswith("<"):
+        text = text.split(": ", 1)[1]
+    return text.rstrip(".") or type(exc).__name__
+
+
+def _retry_after(response):
+    value = response.headers.get("Retry-After")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        parsed = email.utils.parsedate_tz(value)
+        return max(0.0, email.utils.mktime_tz(parsed) - time.time()) if parsed else None
+
+
+def _about_authentication(error_msg):
+    """SC 5.20 refuses bad keys with an empty message; other refusals name keys, auth or the account."""
+    lowered = error_msg.lower()
+    return not lowered or any(word in lowered for word in ("key", "auth", "lock", "login", "session", "token"))
+
+
+def _excerpt(response):
+    text = response.content[:_BODY_EXCERPT].decode("utf-8", "replace")
+    text = " ".join(text.split())
+    return "body starts %r" % text if text else "empty body"
+
+
+def _as_int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return -1 if value else 0

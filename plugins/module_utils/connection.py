@@ -1,0 +1,271 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, secops.tenablesc contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Connection options: one table, the key-string parser and URL normalisation.
+
+``CONNECTION_OPTIONS`` is the single definition of how to reach SC. It produces
+the module argument spec, the ``connection`` doc fragment (module and plugin
+variants) and the inventory plugin's options, so an option or its environment
+variable is named once.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import re
+
+from ansible.module_utils.six.moves.urllib.parse import urlsplit, urlunsplit
+
+from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
+    ConfigurationError,
+    HINT_KEY_STRING,
+    HINT_URL,
+)
+
+
+# Each entry: Ansible type, environment variable, default, no_log, description.
+# Environment names never start with ANSIBLE_: AWX refuses to inject those.
+CONNECTION_OPTIONS = {
+    "url": dict(
+        type="str", env="TENABLESC_URL",
+        description=[
+            "Base URL of Tenable Security Center, such as V(https://tenablesc.example.com).",
+            "V(https://host/), V(https://host/rest) and V(https://host/rest/) mean the same.",
+            "V(http://) works but sends the keys unencrypted, and warns.",
+            "Required.",
+        ]),
+    "api_keys": dict(
+        type="str", env="TENABLESC_API_KEYS", no_log=True,
+        description=[
+            "The key string exactly as SC shows it: V(accesskey=<access-key>; secretkey=<secret-key>;).",
+            "Whitespace, a missing final V(;), upper-case names, and the trailing newline or quotes"
+            " a vault file leaves are tolerated.",
+            "Give either O(api_keys) or O(access_key) with O(secret_key), not both.",
+        ]),
+    "access_key": dict(
+        type="str", env="TENABLESC_ACCESS_KEY", no_log=True,
+        description=["Access key of the SC service account; needs O(secret_key). Alternative to O(api_keys)."]),
+    "secret_key": dict(
+        type="str", env="TENABLESC_SECRET_KEY", no_log=True,
+        description=["Secret key of the SC service account; needs O(access_key). Alternative to O(api_keys)."]),
+    "validate_certs": dict(
+        type="bool", env="TENABLESC_VALIDATE_CERTS", default=True,
+        description=[
+            "Verify SC's TLS certificate.",
+            "Set to V(false) only for a test instance; the task warns when it is off.",
+        ]),
+    "ca_path": dict(
+        type="path", env="TENABLESC_CA_PATH",
+        description=[
+            "PEM file of the CA (or bundle) that signed SC's certificate.",
+            "Takes precedence over E(REQUESTS_CA_BUNDLE) and the system trust store.",
+        ]),
+    "timeout": dict(
+        type="float", env="TENABLESC_TIMEOUT", default=60.0,
+        description=["Seconds to wait for SC to connect and to answer each request."]),
+    "retries": dict(
+        type="int", env="TENABLESC_RETRIES", default=5,
+        description=[
+            "How often a request is retried after a rate limit (429), an unavailable SC or proxy"
+            " (502, 503, 504), a connection failure, a timeout or SC's transient C(database is locked) error.",
+            "Waits grow exponentially with jitter and honour C(Retry-After); all waits together stay under two minutes.",
+            "Requests that create or delete are retried only when they provably never reached SC.",
+            "V(0) disables retries.",
+        ]),
+    "proxy": dict(
+        type="str", env="TENABLESC_PROXY",
+        description=[
+            "URL of an HTTP(S) proxy to reach SC through, such as V(http://proxy.example.com:3128).",
+            "Without it the standard E(HTTPS_PROXY) and E(NO_PROXY) variables are honoured.",
+        ]),
+}
+
+KEY_STRING_FORMAT = "accesskey=<access-key>; secretkey=<secret-key>;"
+_KEY_FIELDS = ("accesskey", "secretkey")
+_KEY_VALUE = re.compile(r"^[A-Za-z0-9_\-+/=.]+$")
+
+
+def connection_argument_spec():
+    """Module argument spec of the connection options, with environment fallbacks."""
+    from ansible.module_utils.basic import env_fallback
+
+    spec = {}
+    for name, option in CONNECTION_OPTIONS.items():
+        entry = dict(type=option["type"], fallback=(env_fallback, [option["env"]]))
+        for key in ("default", "no_log"):
+            if key in option:
+                entry[key] = option[key]
+        spec[name] = entry
+    return spec
+
+
+def _fragment_option(option, with_env):
+    lines = ["    description:"]
+    lines.extend("      - %s" % _yaml_quote(text) for text in option["description"])
+    lines.append("    type: %s" % option["type"])
+    if "default" in option:
+        lines.append("    default: %s" % str(option["default"]).lower())
+    if with_env:
+        lines.append("    env:")
+        lines.append("      - name: %s" % option["env"])
+    return lines
+
+
+def _yaml_quote(text):
+    return "'%s'" % text.replace("'", "''")
+
+
+def connection_doc_fragment(with_env):
+    """YAML of the connection options for a doc fragment.
+
+    The module variant names the environment variable in the text (modules read
+    it through the argument spec); the plugin variant adds ``env:`` entries,
+    which is how Ansible's configuration system reads them.
+    """
+    lines = ["options:"]
+    for name, option in CONNECTION_OPTIONS.items():
+        if not with_env:
+            option = dict(option, description=option["description"] + [
+                "If not set, the value of the E(%s) environment variable is used." % option["env"]])
+        lines.append("  %s:" % name)
+        lines.extend(_fragment_option(option, with_env))
+    return "\n".join(lines) + "\n"
+
+
+def parse_key_string(text):
+    """Split SC's key string into (access_key, secret_key).
+
+    Raises ConfigurationError naming what is wrong, never echoing a key.
+    """
+    if not isinstance(text, str):
+        raise ConfigurationError("api_keys must be a string in the form '%s'." % KEY_STRING_FORMAT, HINT_KEY_STRING)
+    stripped = text.strip().strip("'\"").strip()
+    if not stripped:
+        raise ConfigurationError("api_keys is empty.", HINT_KEY_STRING)
+    found = {}
+    for position, part in enumerate(p.strip() for p in stripped.split(";")):
+        if not part:
+            continue
+        name, sep, value = part.partition("=")
+        name = name.strip().lower()
+        value = value.strip()
+        if not sep:
+            raise ConfigurationError(
+                "api_keys: part %d has no '=' (expected '%s')." % (position + 1, KEY_STRING_FORMAT), HINT_KEY_STRING)
+        if name not in _KEY_FIELDS:
+            raise ConfigurationError(
+                "api_keys: unknown field %r; only accesskey and secretkey are allowed." % _printable_name(name),
+                HINT_KEY_STRING)
+        if name in found:
+            raise ConfigurationError("api_keys: %s is given twice." % name, HINT_KEY_STRING)
+        if not value:
+            raise ConfigurationError("api_keys: the value of %s is empty." % name, HINT_KEY_STRING)
+        if not _KEY_VALUE.match(value):
+            raise ConfigurationError(
+                "api_keys: the value of %s contains characters SC keys never have (spaces, quotes or"
+                " separators)." % name, HINT_KEY_STRING)
+        found[name] = value
+    missing = [name for name in _KEY_FIELDS if name not in found]
+    if missing:
+        raise ConfigurationError(
+            "api_keys: %s is missing (expected '%s')." % (" and ".join(missing), KEY_STRING_FORMAT), HINT_KEY_STRING)
+    return found["accesskey"], found["secretkey"]
+
+
+def _printable_name(name):
+    """A field name is echoed only when short and plain, so a pasted key never is."""
+    if len(name) <= 20 and re.match(r"^[a-z_\-]+$", name):
+        return name
+    return "<%d characters>" % len(name)
+
+
+def normalize_url(url):
+    """Return SC's base URL (scheme://host[:port][/prefix]) without a trailing /rest.
+
+    Raises ConfigurationError for anything that is not an http(s) URL.
+    """
+    if not url or not isinstance(url, str) or not url.strip():
+        raise ConfigurationError("url is required (or set TENABLESC_URL).", HINT_URL)
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        parts.port  # pylint: disable=pointless-statement  # raises ValueError on a bad port
+    except ValueError as exc:
+        raise ConfigurationError("url %r is not a valid URL (%s)." % (url, exc), HINT_URL)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ConfigurationError("url %r is not an http(s) URL." % url, HINT_URL)
+    if parts.query or parts.fragment:
+        raise ConfigurationError("url %r must not carry a query or fragment." % url, HINT_URL)
+    if parts.username or parts.password:
+        raise ConfigurationError("url must not carry credentials; use api_keys.", HINT_URL)
+    path = parts.path.rstrip("/")
+    if path.lower().endswith("/rest"):
+        path = path[:-len("/rest")]
+    return urlunsplit((parts.scheme.lower(), parts.netloc, path, "", ""))
+
+
+class ConnectionSettings:
+    """Validated connection options, whatever they came from (module params or plugin options)."""
+
+    def __init__(self, url, access_key, secret_key, validate_certs=True, ca_path=None, timeout=60.0,
+                 retries=5, proxy=None):
+        self.url = normalize_url(url)
+        self.access_key = access_key
+        self.secret_key = secret_key
+        self.validate_certs = validate_certs
+        self.ca_path = ca_path
+        self.timeout = timeout
+        self.retries = retries
+        self.proxy = proxy
+        self._check_ranges()
+
+    @property
+    def insecure_http(self):
+        return self.url.startswith("http://")
+
+    @property
+    def verify(self):
+        """The ``verify`` argument for requests: an explicit CA file wins over everything."""
+        if not self.validate_certs:
+            return False
+        return self.ca_path or True
+
+    def _check_ranges(self):
+        if self.timeout is None or self.timeout <= 0:
+            raise ConfigurationError("timeout must be a positive number of seconds.")
+        if self.retries is None or self.retries < 0:
+            raise ConfigurationError("retries must be 0 or more.")
+        if self.proxy:
+            proxy = urlsplit(self.proxy)
+            if proxy.scheme not in ("http", "https", "socks5", "socks5h") or not proxy.hostname:
+                raise ConfigurationError("proxy must be a URL such as http://proxy.example.com:3128.")
+
+    @classmethod
+    def from_options(cls, get):
+        """Build from any option source; ``get(name)`` returns an option's value or None."""
+        api_keys, access_key, secret_key = get("api_keys"), get("access_key"), get("secret_key")
+        if api_keys and (access_key or secret_key):
+            raise ConfigurationError(
+                "Give either api_keys or access_key and secret_key, not both (check the TENABLESC_*"
+                " environment variables too).", HINT_KEY_STRING)
+        if api_keys:
+            access_key, secret_key = parse_key_string(api_keys)
+        elif access_key or secret_key:
+            if not (access_key and secret_key):
+                raise ConfigurationError("access_key and secret_key must be given together.", HINT_KEY_STRING)
+            access_key, secret_key = access_key.strip(), secret_key.strip()
+        else:
+            raise ConfigurationError(
+                "No API keys: set api_keys (or TENABLESC_API_KEYS) to the key string '%s'." % KEY_STRING_FORMAT,
+                HINT_KEY_STRING)
+        defaults = dict((name, option.get("default")) for name, option in CONNECTION_OPTIONS.items())
+
+        def value(name):
+            found = get(name)
+            return defaults[name] if found is None else found
+
+        return cls(
+            url=get("url"), access_key=access_key, secret_key=secret_key,
+            validate_certs=value("validate_certs"), ca_path=get("ca_path"), timeout=float(value("timeout")),
+            retries=int(value("retries")), proxy=get("proxy"))

@@ -1,0 +1,189 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, secops.tenablesc contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Errors raised by the Tenable Security Center client.
+
+Every error carries the step of SC's setup the user should revisit, so a failed
+task says both what went wrong and what to do about it. Modules turn them into
+``fail_json`` and plugins into ``AnsibleError`` in one place each.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+
+HINT_KEY_STRING = (
+    "The key string must be exactly 'accesskey=<access-key>; secretkey=<secret-key>;' "
+    "as shown once by Users > Users > API Keys > Generate in Tenable Security Center."
+)
+HINT_KEYS_REJECTED = (
+    "Check that the access key and secret key belong to the same, current key pair of the "
+    "service account (Users > Users > API Keys); if the secret key was lost, generate new keys."
+)
+HINT_KEYS_DISABLED = (
+    "An Administrator must enable API keys once: System > Configuration > Security > Allow API Keys."
+)
+HINT_VERSION = "API keys need Tenable Security Center 5.13 or later; upgrade SC."
+HINT_PERMISSION = (
+    "Use a dedicated service account with the Vulnerability Analyst role (Security Analyst only if "
+    "that hits permission errors), assigned to the repositories whose data it should see."
+)
+HINT_ADMINISTRATOR = (
+    "Administrator accounts (organization 0) cannot read an organization's vulnerability data: "
+    "generate keys for an organization service account with the Vulnerability Analyst role instead."
+)
+HINT_USER_LOCKED = "The service account is locked: an Administrator must unlock it in Users > Users."
+HINT_URL = "Check url: it must be the base URL of Tenable Security Center, such as https://tenablesc.example.com."
+HINT_TLS = (
+    "Set ca_path to the CA bundle that signed SC's certificate "
+    "(or, for a test instance only, validate_certs: false)."
+)
+HINT_TIMEOUT = "SC did not answer in time: raise timeout, or check SC's load and the network path to it."
+HINT_FILTER = "Use one of the filter names SC lists as valid."
+
+
+class TenableSCError(Exception):
+    """Base of every error this collection raises.
+
+    ``details`` holds facts safe to return in a task result (never a key).
+    """
+
+    kind = "error"
+    hint = ""
+
+    def __init__(self, message, hint=None, **details):
+        super(TenableSCError, self).__init__(message)
+        self.message = message
+        if hint is not None:
+            self.hint = hint
+        self.details = details
+
+    def __str__(self):
+        return "%s %s" % (self.message, self.hint) if self.hint else self.message
+
+    def to_fail_json(self):
+        """Keyword arguments for ``AnsibleModule.fail_json``."""
+        error = dict(self.details, kind=self.kind, hint=self.hint)
+        return dict(msg=str(self), error=error)
+
+
+class ConfigurationError(TenableSCError, ValueError):
+    """An option is missing or malformed; found before SC is contacted."""
+
+    kind = "configuration"
+
+
+class MissingLibraryError(TenableSCError):
+    """A Python library the client needs is not installed where it runs."""
+
+    kind = "missing_library"
+
+
+class TransportError(TenableSCError):
+    """No usable HTTP answer came back from SC.
+
+    ``maybe_applied`` is true when the request may have reached SC before the
+    failure, so a write may or may not have happened.
+    """
+
+    kind = "transport"
+
+    def __init__(self, message, hint=None, maybe_applied=False, **details):
+        super(TransportError, self).__init__(message, hint, maybe_applied=maybe_applied, **details)
+        self.maybe_applied = maybe_applied
+
+
+class ConnectError(TransportError):
+    """DNS failure or connection refused: the request never reached SC."""
+
+    kind = "connect"
+    hint = HINT_URL
+
+
+class TLSError(TransportError):
+    """The TLS handshake failed, usually certificate verification."""
+
+    kind = "tls"
+    hint = HINT_TLS
+
+
+class SCTimeoutError(TransportError):
+    """SC did not answer within ``timeout``."""
+
+    kind = "timeout"
+    hint = HINT_TIMEOUT
+
+
+class NotSCError(TransportError):
+    """The server answered, but not with SC's JSON envelope."""
+
+    kind = "not_sc"
+    hint = HINT_URL
+
+
+class UnsupportedVersionError(TenableSCError):
+    """SC is older than the collection (or the caller) supports."""
+
+    kind = "version"
+    hint = HINT_VERSION
+
+
+class APIError(TenableSCError):
+    """SC answered with an error envelope or an error status."""
+
+    kind = "api"
+
+    def __init__(self, message, hint=None, status=None, error_code=None, error_msg=None, method=None, path=None):
+        super(APIError, self).__init__(
+            message, hint, status=status, error_code=error_code, error_msg=error_msg, method=method, path=path)
+        self.status = status
+        self.error_code = error_code
+        self.error_msg = error_msg
+
+
+class TransientAPIError(APIError):
+    """A temporary SC condition (rate limit, unavailable, database locked) that outlasted the retries."""
+
+    kind = "transient"
+
+
+class AuthenticationError(APIError):
+    """SC refused the API keys."""
+
+    kind = "authentication"
+    hint = HINT_KEYS_REJECTED
+
+
+class APIKeysDisabledError(AuthenticationError):
+    """API key authentication is switched off server-wide."""
+
+    kind = "api_keys_disabled"
+    hint = HINT_KEYS_DISABLED
+
+
+class UserLockedError(AuthenticationError):
+    """The account the keys belong to is locked."""
+
+    kind = "user_locked"
+    hint = HINT_USER_LOCKED
+
+
+class PermissionDeniedError(APIError):
+    """The keys work, but the account may not do this."""
+
+    kind = "permission"
+    hint = HINT_PERMISSION
+
+
+class NotFoundError(APIError):
+    """SC error 147: the object does not exist (or is not visible to the account)."""
+
+    kind = "not_found"
+
+
+class InvalidFilterError(APIError):
+    """SC error 146: an analysis filter name or value was refused."""
+
+    kind = "invalid_filter"
+    hint = HINT_FILTER
