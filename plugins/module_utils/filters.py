@@ -1,0 +1,350 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, secops.tenablesc contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The friendly filter vocabulary, translated once into SC analysis filters.
+
+``FILTER_OPTIONS`` defines each friendly filter (type and description) for the
+module argument spec, the ``filters`` doc fragment and the inventory plugin;
+``translate_filters`` turns values into SC's ``{filterName, operator, value}``
+dictionaries, resolving repository and asset list names through the client.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import ipaddress
+import re
+
+from ansible_collections.secops.tenablesc.plugins.module_utils.errors import ConfigurationError, HINT_PERMISSION
+
+SEVERITIES = ("info", "low", "medium", "high", "critical")
+PROTOCOLS = {"icmp": 1, "tcp": 6, "udp": 17}
+
+FILTER_OPTIONS = {
+    "severity": dict(
+        type="list", elements="raw", sc="severity",
+        description=["Severities to keep: names V(info), V(low), V(medium), V(high), V(critical), or numbers V(0) to V(4)."]),
+    "plugin_id": dict(
+        type="list", elements="raw", sc="pluginID",
+        description=["Nessus plugin IDs to keep, such as V(19506)."]),
+    "plugin_name": dict(
+        type="str", sc="pluginName",
+        description=["Keep plugins whose name contains this text."]),
+    "ip": dict(
+        type="list", elements="str", sc="ip",
+        description=["Addresses, CIDR networks (V(10.0.0.0/24)) or ranges (V(10.0.0.1-10.0.0.20)) to keep."]),
+    "dns_name": dict(
+        type="list", elements="str", sc="dnsName",
+        description=["DNS names to keep."]),
+    "repository": dict(
+        type="list", elements="raw", sc="repository",
+        description=["Repositories to keep, by name or ID. A name that matches none or several is an error."]),
+    "asset": dict(
+        type="raw", sc="asset",
+        description=["An asset list, by name or ID, whose members to keep. A name that matches none or several is an error."]),
+    "cve": dict(
+        type="list", elements="str", sc="cveID",
+        description=["CVE IDs to keep, such as V(CVE-2024-3400)."]),
+    "exploit_available": dict(
+        type="bool", sc="exploitAvailable",
+        description=["Keep only findings with (V(true)) or without (V(false)) a known exploit."]),
+    "last_seen": dict(
+        type="raw", sc="lastSeen",
+        description=[
+            "Keep findings last seen in this window: a number of days (V(30) is the last 30 days),"
+            " SC's V(<end day>:<start day>) form (V(0:30), V(30:all)), or an epoch range V(<from>-<to>)."]),
+    "first_seen": dict(
+        type="raw", sc="firstSeen",
+        description=["Keep findings first seen in this window; same forms as O(last_seen)."]),
+    "vpr_score": dict(
+        type="raw", sc="vprScore",
+        description=[
+            "Keep findings whose Vulnerability Priority Rating is in this range: V(7-10), a list V([7, 10]),"
+            " a dictionary with C(min) and C(max), or one number as the minimum."]),
+    "port": dict(
+        type="list", elements="int", sc="port",
+        description=["Ports to keep."]),
+    "protocol": dict(
+        type="list", elements="raw", sc="protocol",
+        description=["Protocols to keep: V(tcp), V(udp), V(icmp) or IP protocol numbers."]),
+}
+
+_CVE = re.compile(r"^CVE-\d{4}-\d{4,}$", re.IGNORECASE)
+_DAYS_WINDOW = re.compile(r"^(\d+):(\d+|all)$")
+_EPOCH_RANGE = re.compile(r"^(\d+)-(\d+)$")
+_PLUGIN_ID = re.compile(r"^\d+$")
+_DNS_NAME = re.compile(r"^[A-Za-z0-9_*.\-]+$")
+
+
+def filter_argument_spec():
+    """Module argument spec of the friendly filters."""
+    spec = {}
+    for name, option in FILTER_OPTIONS.items():
+        spec[name] = dict((key, option[key]) for key in ("type", "elements") if key in option)
+    return spec
+
+
+def filter_doc_fragment():
+    """YAML of the friendly filter options for the ``filters`` doc fragment."""
+    lines = ["options:"]
+    for name, option in FILTER_OPTIONS.items():
+        lines.append("  %s:" % name)
+        lines.append("    description:")
+        lines.extend("      - '%s'" % text.replace("'", "''") for text in option["description"])
+        lines.append("      - Sent to SC as the C(%s) filter." % option["sc"])
+        lines.append("    type: %s" % option["type"])
+        if "elements" in option:
+            lines.append("    elements: %s" % option["elements"])
+    return "\n".join(lines) + "\n"
+
+
+def translate_filters(values, resolver=None, raw_filters=None):
+    """SC filters for the friendly ``values`` (unset ones skipped) plus ``raw_filters``.
+
+    ``resolver`` turns repository and asset list names into IDs; it is needed
+    only when those filters are used. A raw filter that names the same SC filter
+    as a friendly one is a conflict, not a silent override.
+    """
+    unknown = sorted(set(values) - set(FILTER_OPTIONS))
+    if unknown:
+        raise ConfigurationError("Unknown filter %s; known filters: %s." % (
+            ", ".join(unknown), ", ".join(FILTER_OPTIONS)))
+    sc_filters = []
+    given_by = {}
+    for name in FILTER_OPTIONS:
+        value = values.get(name)
+        if value is None or value == []:
+            continue
+        operator, sc_value = _TRANSLATORS[name](name, value, resolver)
+        given_by[FILTER_OPTIONS[name]["sc"]] = name
+        sc_filters.append({"filterName": FILTER_OPTIONS[name]["sc"], "operator": operator, "value": sc_value})
+    for raw in raw_filters or []:
+        raw = _checked_raw_filter(raw)
+        if raw["filterName"] in given_by:
+            raise ConfigurationError("The raw filter %s is also given by %s; give it once." % (
+                raw["filterName"], given_by[raw["filterName"]]))
+        given_by[raw["filterName"]] = "another raw filter"
+        sc_filters.append(raw)
+    return sc_filters
+
+
+def _checked_raw_filter(raw):
+    if not isinstance(raw, dict) or not raw.get("filterName") or "value" not in raw:
+        raise ConfigurationError(
+            "Each raw filter needs filterName, operator and value, such as"
+            " {filterName: severity, operator: '=', value: '3,4'}.")
+    extra = sorted(set(raw) - {"filterName", "operator", "value"})
+    if extra:
+        raise ConfigurationError("Raw filter %s has unknown keys: %s." % (raw["filterName"], ", ".join(extra)))
+    return {"filterName": str(raw["filterName"]), "operator": str(raw.get("operator") or "="), "value": raw["value"]}
+
+
+def _as_list(value):
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return [value]
+
+
+def _severity(name, value, resolver):
+    levels = set()
+    for item in _as_list(value):
+        text = str(item).strip().lower()
+        if text in SEVERITIES:
+            levels.add(SEVERITIES.index(text))
+        elif text.isdigit() and int(text) < len(SEVERITIES):
+            levels.add(int(text))
+        else:
+            raise ConfigurationError("%s: %r is not a severity; use %s or 0-4." % (name, item, ", ".join(SEVERITIES)))
+    return "=", ",".join(str(level) for level in sorted(levels))
+
+
+def _plugin_id(name, value, resolver):
+    ids = []
+    for item in _as_list(value):
+        text = str(item).strip()
+        if isinstance(item, bool) or not _PLUGIN_ID.match(text):
+            raise ConfigurationError("%s: %r is not a plugin ID (a whole number such as 19506)." % (name, item))
+        ids.append(text)
+    return "=", ",".join(ids)
+
+
+def _contains(name, value, resolver):
+    return "~", str(value)
+
+
+def _ip(name, value, resolver):
+    for item in _as_list(value):
+        text = str(item).strip()
+        try:
+            if "-" in text:
+                first, last = (ipaddress.ip_address(part.strip()) for part in text.split("-", 1))
+                if first.version != last.version or first > last:
+                    raise ValueError("range ends before it starts")
+            elif "/" in text:
+                ipaddress.ip_network(text, strict=False)
+            else:
+                ipaddress.ip_address(text)
+        except ValueError as exc:
+            raise ConfigurationError("%s: %r is not an address, CIDR network or range (%s)." % (name, item, exc))
+    return "=", ",".join(str(item).strip() for item in _as_list(value))
+
+
+def _dns_name(name, value, resolver):
+    names = [str(item).strip() for item in _as_list(value)]
+    bad = [item for item in names if not _DNS_NAME.match(item)]
+    if bad:
+        raise ConfigurationError("%s: %r is not a DNS name." % (name, bad[0]))
+    return "=", ",".join(names)
+
+
+def _repository(name, value, resolver):
+    return "=", [{"id": repository_id} for repository_id in _resolver(resolver).repository_ids(_as_list(value))]
+
+
+def _asset(name, value, resolver):
+    if isinstance(value, (list, dict)):
+        raise ConfigurationError("%s takes one asset list name or ID." % name)
+    return "~", {"id": _resolver(resolver).asset_id(value)}
+
+
+def _cve(name, value, resolver):
+    cves = [str(item).strip().upper() for item in _as_list(value)]
+    bad = [item for item in cves if not _CVE.match(item)]
+    if bad:
+        raise ConfigurationError("%s: %r is not a CVE ID such as CVE-2024-3400." % (name, bad[0]))
+    return "=", ",".join(cves)
+
+
+def _boolean(name, value, resolver):
+    if not isinstance(value, bool):
+        raise ConfigurationError("%s must be true or false." % name)
+    return "=", "true" if value else "false"
+
+
+def _seen_window(name, value, resolver):
+    """Days (30), SC's '<end day>:<start day>' form, or an epoch range."""
+    text = str(value).strip().lower()
+    if isinstance(value, bool):
+        text = ""
+    if text.isdigit():
+        return "=", "0:%s" % text
+    window = _DAYS_WINDOW.match(text)
+    if window and (window.group(2) == "all" or int(window.group(1)) <= int(window.group(2))):
+        return "=", text
+    epochs = _EPOCH_RANGE.match(text)
+    if epochs and int(epochs.group(1)) <= int(epochs.group(2)):
+        return "=", text
+    raise ConfigurationError(
+        "%s: %r is not a window; use a number of days (30), '<end day>:<start day>' (0:30, 30:all)"
+        " or an epoch range '<from>-<to>'." % (name, value))
+
+
+def _vpr_score(name, value, resolver):
+    if isinstance(value, dict):
+        bounds = [value.get("min", 0), value.get("max", 10)]
+    elif isinstance(value, (list, tuple)):
+        bounds = list(value)
+    elif isinstance(value, str) and "-" in value.strip()[1:]:
+        bounds = value.strip().split("-", 1)
+    else:
+        bounds = [value, 10]
+    try:
+        low, high = (float(bound) for bound in bounds)
+    except (TypeError, ValueError):
+        low = high = None
+    if low is None or len(bounds) != 2 or not 0 <= low <= high <= 10:
+        raise ConfigurationError("%s: %r is not a range within 0-10, such as 7-10." % (name, value))
+    return "=", "%s-%s" % (_number(low), _number(high))
+
+
+def _number(value):
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def _port(name, value, resolver):
+    ports = []
+    for item in _as_list(value):
+        text = str(item).strip()
+        if isinstance(item, bool) or not text.isdigit() or not 0 <= int(text) <= 65535:
+            raise ConfigurationError("%s: %r is not a port number (0-65535)." % (name, item))
+        ports.append(str(int(text)))
+    return "=", ",".join(ports)
+
+
+def _protocol(name, value, resolver):
+    numbers = []
+    for item in _as_list(value):
+        text = str(item).strip().lower()
+        if text in PROTOCOLS:
+            numbers.append(str(PROTOCOLS[text]))
+        elif text.isdigit() and int(text) <= 255:
+            numbers.append(text)
+        else:
+            raise ConfigurationError("%s: %r is not a protocol; use tcp, udp, icmp or a number." % (name, item))
+    return "=", ",".join(numbers)
+
+
+_TRANSLATORS = {
+    "severity": _severity,
+    "plugin_id": _plugin_id,
+    "plugin_name": _contains,
+    "ip": _ip,
+    "dns_name": _dns_name,
+    "repository": _repository,
+    "asset": _asset,
+    "cve": _cve,
+    "exploit_available": _boolean,
+    "last_seen": _seen_window,
+    "first_seen": _seen_window,
+    "vpr_score": _vpr_score,
+    "port": _port,
+    "protocol": _protocol,
+}
+
+
+def _resolver(resolver):
+    if resolver is None:
+        raise ConfigurationError("Repository and asset list filters need a connection to SC to resolve names.")
+    return resolver
+
+
+class NameResolver:
+    """Resolves repository and asset list names to IDs, asking SC once per kind."""
+
+    def __init__(self, client):
+        self._client = client
+        self._repositories = None
+        self._asset_lists = None
+
+    def repository_ids(self, names_or_ids):
+        if self._repositories is None:
+            self._repositories = self._client.repositories(fields="id,name")
+        return [_resolve(self._repositories, item, "repository", HINT_PERMISSION) for item in names_or_ids]
+
+    def asset_id(self, name_or_id):
+        if self._asset_lists is None:
+            self._asset_lists = self._client.asset_lists(fields="id,name")
+        return _resolve(self._asset_lists, name_or_id, "asset list",
+                        "Asset lists must be shared with the service account's group to be usable.")
+
+
+def _resolve(objects, wanted, kind, hint):
+    """The ID of the one object whose ID or name is ``wanted``; zero or several matches are errors."""
+    text = str(wanted).strip()
+    if isinstance(wanted, bool) or not text:
+        raise ConfigurationError("An empty %s name." % kind)
+    by_id = [obj for obj in objects if str(obj.get("id")) == text]
+    if by_id and (isinstance(wanted, int) or text.isdigit()):
+        return text
+    by_name = [obj for obj in objects if obj.get("name") == text]
+    if len(by_name) > 1:
+        raise ConfigurationError("%s name %r matches %d objects (IDs %s); give the ID instead." % (
+            kind.capitalize(), text, len(by_name), ", ".join(str(obj.get("id")) for obj in by_name)))
+    if by_name:
+        return str(by_name[0]["id"])
+    known = sorted(str(obj.get("name")) for obj in objects)
+    listed = ", ".join(known[:20]) + (", ..." if len(known) > 20 else "") if known else "none"
+    raise ConfigurationError("No %s %r is visible to this account (visible: %s)." % (kind, text, listed), hint)
