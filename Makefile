@@ -1,0 +1,160 @@
+# Development tasks for the secops.tenablesc collection (GNU make).
+#
+#   make venv        create .venv from requirements-dev.txt
+#   make test        everything CI runs (.ci/run)
+#   make help        list the targets
+#
+# The repository root is the collection root.  ansible-test needs the
+# collection at a path ending in ansible_collections/<namespace>/<name>, so
+# the targets below work on a copy of the tree in build/.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+MAKEFLAGS += --no-print-directory
+
+NAMESPACE := secops
+NAME := tenablesc
+VERSION := $(shell sed -n 's/^version: *//p' galaxy.yml)
+
+# Interpreter used to create the virtual environment.
+PYTHON ?= python3
+VENV := $(CURDIR)/.venv
+VENV_BIN := $(VENV)/bin
+VENV_PYTHON := $(VENV_BIN)/python
+VENV_STAMP := $(VENV)/.requirements.stamp
+
+BUILD := $(CURDIR)/build
+# Parent of ansible_collections/: the collections path for ansible and pytest.
+COLLECTIONS_ROOT := $(BUILD)
+COLLECTION_DIR := $(COLLECTIONS_ROOT)/ansible_collections/$(NAMESPACE)/$(NAME)
+# Directory the demo installs the built collection artifact into.
+DEMO_COLLECTIONS := $(BUILD)/collections
+PIP_WHEEL_CACHE := $(BUILD)/pip-cache
+TARBALL := $(BUILD)/$(NAMESPACE)-$(NAME)-$(VERSION).tar.gz
+
+# Paths never copied into the build tree.  A leading / anchors a pattern at
+# the repository root; other patterns match a name anywhere.
+BUILD_EXCLUDES := /.git /.venv /build /collections /tests/output /*.tar.gz \
+	.pytest_cache .hypothesis .mypy_cache __pycache__ *.pyc
+
+# ansible-test sanity options; e.g. make sanity SANITY_ARGS='--test pylint -v'
+SANITY_PYTHON ?= 3.11
+SANITY_ARGS ?=
+
+# Unit tests; e.g. make unit PYTEST_ARGS='-k client -x'
+UNIT_TESTS ?= tests/unit
+PYTEST_ARGS ?=
+PYTEST_ANSIBLE_ARGS := --ansible-unit-inject-only \
+	--ansible-inventory localhost, --ansible-connection local --ansible-host-pattern localhost
+
+.PHONY: doc-fragments help venv build-tree sanity-bootstrap sanity changelog-lint action-groups unit test \
+	collection demo clean distclean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*## "} {printf "  %-16s %s\n", $$1, $$2}'
+
+# --- virtual environment ---------------------------------------------------
+
+venv: $(VENV_STAMP) ## Create .venv and install requirements-dev.txt (only when requirements change)
+
+$(VENV_STAMP): requirements.txt requirements-dev.txt
+	@echo "==> venv: installing requirements-dev.txt into $(VENV)"
+	@if [ ! -x "$(VENV_PYTHON)" ]; then $(PYTHON) -m venv "$(VENV)"; fi
+	"$(VENV_PYTHON)" -m pip install --disable-pip-version-check --quiet -r requirements-dev.txt
+	@touch "$@"
+
+# --- generated files -----------------------------------------------------
+
+doc-fragments: $(VENV_STAMP) build-tree ## Render plugins/doc_fragments/ from the option tables in module_utils
+	PYTHONPATH="$(COLLECTIONS_ROOT)" "$(VENV_PYTHON)" tests/tools/render_doc_fragments.py
+
+# --- build tree ----------------------------------------------------------
+
+build-tree: ## Copy the collection to build/ansible_collections/secops/tenablesc
+	@echo "==> build-tree: $(COLLECTION_DIR)"
+	@mkdir -p "$(COLLECTION_DIR)"
+	@if command -v rsync >/dev/null 2>&1; then \
+		rsync -a --delete $(foreach pattern,$(BUILD_EXCLUDES),--exclude '$(pattern)') ./ "$(COLLECTION_DIR)/"; \
+	else \
+		$(PYTHON) tests/tools/sync_tree.py . "$(COLLECTION_DIR)" \
+			$(foreach pattern,$(BUILD_EXCLUDES),--exclude '$(pattern)'); \
+	fi
+
+# --- checks ----------------------------------------------------------------
+
+# ansible-test fetches a get-pip.py script from the internet for every
+# virtual environment it creates; install an offline stand-in in its cache.
+sanity-bootstrap: $(VENV_STAMP)
+	@"$(VENV_PYTHON)" tests/tools/ansible_test_pip_bootstrap.py "$(PIP_WHEEL_CACHE)"
+
+# ANSIBLE_TEST_CONTENT_ROOT stops ansible-test from walking up to the git
+# checkout that contains build/ (which ignores build/ and would hide every file).
+sanity: $(VENV_STAMP) build-tree sanity-bootstrap ## Run ansible-test sanity (all tests, --venv)
+	@echo "==> sanity: ansible-test sanity --venv --python $(SANITY_PYTHON) $(SANITY_ARGS)"
+	cd "$(COLLECTION_DIR)" && \
+		ANSIBLE_TEST_CONTENT_ROOT="$(COLLECTION_DIR)" \
+		"$(VENV_BIN)/ansible-test" sanity --venv --python $(SANITY_PYTHON) $(SANITY_ARGS)
+
+changelog-lint: $(VENV_STAMP) ## Lint changelog fragments and changelogs/changelog.yaml
+	@echo "==> changelog-lint"
+	"$(VENV_BIN)/antsibull-changelog" lint
+	"$(VENV_BIN)/antsibull-changelog" lint-changelog-yaml changelogs/changelog.yaml
+
+action-groups: $(VENV_STAMP) ## Check meta/runtime.yml action_groups against plugins/modules
+	@echo "==> action-groups"
+	"$(VENV_PYTHON)" tests/tools/check_action_groups.py .
+
+# The unit tests import the collection from the build tree, and modules run
+# by pytest-ansible fixtures are loaded from there too.  The collection loader
+# is installed early (tests/tools/pytest_collection_loader.py) and tests/ is
+# on PYTHONPATH (for the simulator and test helpers), so that UNIT_TESTS may
+# name any directory, file or test id.  pytest exits with 5 when it collects
+# no tests: treat that as a failure.
+unit: $(VENV_STAMP) build-tree ## Run the unit tests with pytest (collection imported from build/)
+	@echo "==> unit: pytest $(UNIT_TESTS)"
+	@for path in $(UNIT_TESTS); do \
+		if [ ! -e "$${path%%::*}" ]; then echo "unit: $${path%%::*} does not exist" >&2; exit 1; fi; \
+	done
+	@rc=0; \
+	ANSIBLE_COLLECTIONS_PATH="$(COLLECTIONS_ROOT)" \
+	ANSIBLE_PYTHON_INTERPRETER="$(VENV_PYTHON)" \
+	PYTHONPATH="$(CURDIR)/tests/tools:$(CURDIR)/tests$${PYTHONPATH:+:$$PYTHONPATH}" \
+	"$(VENV_PYTHON)" -m pytest -p pytest_collection_loader $(PYTEST_ANSIBLE_ARGS) $(PYTEST_ARGS) $(UNIT_TESTS) || rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "unit: no tests were collected from $(UNIT_TESTS)" >&2; fi; \
+	exit $$rc
+
+test: action-groups changelog-lint sanity unit ## Run every check (what CI runs)
+	@echo "==> test: all checks passed"
+
+# --- collection artifact and demo --------------------------------------------
+
+collection: $(VENV_STAMP) build-tree ## Build the collection tarball and install it into build/collections
+	@echo "==> collection: $(TARBALL)"
+	rm -f "$(TARBALL)"
+	"$(VENV_BIN)/ansible-galaxy" collection build --force --output-path "$(BUILD)" "$(COLLECTION_DIR)"
+	ANSIBLE_COLLECTIONS_PATH="$(DEMO_COLLECTIONS)" \
+		"$(VENV_BIN)/ansible-galaxy" collection install --force --offline \
+		--collections-path "$(DEMO_COLLECTIONS)" "$(TARBALL)"
+
+# Builds and installs the collection, then tests/tools/run_demo.py starts the
+# Tenable.sc simulator over TLS, runs playbooks/demo.yml against it and stops
+# the simulator again.
+demo: collection ## Run playbooks/demo.yml against the simulator
+	@if [ ! -f playbooks/demo.yml ] || [ ! -f tests/tools/run_demo.py ] || [ ! -f tests/sc_simulator/__main__.py ]; then \
+		echo "demo: not yet available (needs playbooks/demo.yml, tests/tools/run_demo.py and tests/sc_simulator/__main__.py)"; \
+		exit 0; \
+	fi; \
+	echo "==> demo: playbooks/demo.yml"; \
+	"$(VENV_PYTHON)" tests/tools/run_demo.py --collections-path "$(DEMO_COLLECTIONS)"
+
+# --- cleanup -----------------------------------------------------------------
+
+clean: ## Remove build/, test output and caches (keeps .venv)
+	rm -rf "$(BUILD)" tests/output collections .pytest_cache .hypothesis
+	find . -path ./.venv -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean ## clean, and remove .venv as well
+	rm -rf "$(VENV)"
