@@ -4,9 +4,10 @@
 """Connection options: one table, the key-string parser and URL normalisation.
 
 ``CONNECTION_OPTIONS`` is the single definition of how to reach SC. It produces
-the module argument spec, the ``connection`` doc fragment (module and plugin
-variants) and the inventory plugin's options, so an option or its environment
-variable is named once.
+the module argument spec here; ``tests/tools/render_doc_fragments.py`` renders
+the ``connection`` doc fragment (module and plugin variants, the latter with the
+``env:`` entries the inventory plugin reads) from it, and a test keeps the two
+in step, so an option or its environment variable is named once.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -98,39 +99,6 @@ def connection_argument_spec():
                 entry[key] = option[key]
         spec[name] = entry
     return spec
-
-
-def _fragment_option(option, with_env):
-    lines = ["    description:"]
-    lines.extend("      - %s" % _yaml_quote(text) for text in option["description"])
-    lines.append("    type: %s" % option["type"])
-    if "default" in option:
-        lines.append("    default: %s" % str(option["default"]).lower())
-    if with_env:
-        lines.append("    env:")
-        lines.append("      - name: %s" % option["env"])
-    return lines
-
-
-def _yaml_quote(text):
-    return "'%s'" % text.replace("'", "''")
-
-
-def connection_doc_fragment(with_env):
-    """YAML of the connection options for a doc fragment.
-
-    The module variant names the environment variable in the text (modules read
-    it through the argument spec); the plugin variant adds ``env:`` entries,
-    which is how Ansible's configuration system reads them.
-    """
-    lines = ["options:"]
-    for name, option in CONNECTION_OPTIONS.items():
-        if not with_env:
-            option = dict(option, description=option["description"] + [
-                "If not set, the value of the E(%s) environment variable is used." % option["env"]])
-        lines.append("  %s:" % name)
-        lines.extend(_fragment_option(option, with_env))
-    return "\n".join(lines) + "\n"
 
 
 def parse_key_string(text):

@@ -4,7 +4,8 @@
 """The friendly filter vocabulary, translated once into SC analysis filters.
 
 ``FILTER_OPTIONS`` defines each friendly filter (type and description) for the
-module argument spec, the ``filters`` doc fragment and the inventory plugin;
+module argument spec and, through ``tests/tools/render_doc_fragments.py``, the
+``filters`` doc fragment;
 ``translate_filters`` turns values into SC's ``{filterName, operator, value}``
 dictionaries, resolving repository and asset list names through the client.
 """
@@ -83,20 +84,6 @@ def filter_argument_spec():
     for name, option in FILTER_OPTIONS.items():
         spec[name] = dict((key, option[key]) for key in ("type", "elements") if key in option)
     return spec
-
-
-def filter_doc_fragment():
-    """YAML of the friendly filter options for the ``filters`` doc fragment."""
-    lines = ["options:"]
-    for name, option in FILTER_OPTIONS.items():
-        lines.append("  %s:" % name)
-        lines.append("    description:")
-        lines.extend("      - '%s'" % text.replace("'", "''") for text in option["description"])
-        lines.append("      - Sent to SC as the C(%s) filter." % option["sc"])
-        lines.append("    type: %s" % option["type"])
-        if "elements" in option:
-            lines.append("    elements: %s" % option["elements"])
-    return "\n".join(lines) + "\n"
 
 
 def translate_filters(values, resolver=None, raw_filters=None):

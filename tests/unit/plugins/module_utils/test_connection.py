@@ -9,7 +9,6 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.connection import
     CONNECTION_OPTIONS,
     ConnectionSettings,
     connection_argument_spec,
-    connection_doc_fragment,
     normalize_url,
     parse_key_string,
 )
@@ -80,7 +79,7 @@ def test_urls_that_are_not_http_are_refused(url):
 
 
 def options(**given):
-    return lambda name: given.get(name)
+    return given.get
 
 
 def test_settings_from_key_string_with_defaults():
@@ -118,9 +117,11 @@ def test_inconsistent_settings_are_refused(given, complaint):
 def test_one_table_drives_argspec_and_both_doc_fragments():
     import yaml
 
+    from ansible_collections.secops.tenablesc.plugins.doc_fragments.connection import ModuleDocFragment
+
     spec = connection_argument_spec()
-    modules = yaml.safe_load(connection_doc_fragment(with_env=False))["options"]
-    plugins = yaml.safe_load(connection_doc_fragment(with_env=True))["options"]
+    modules = yaml.safe_load(ModuleDocFragment.DOCUMENTATION)["options"]
+    plugins = yaml.safe_load(ModuleDocFragment.PLUGINS)["options"]
     assert set(spec) == set(modules) == set(plugins) == set(CONNECTION_OPTIONS)
     for name, option in CONNECTION_OPTIONS.items():
         assert option["env"].startswith("TENABLESC_")

@@ -10,7 +10,6 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.errors import Con
 from ansible_collections.secops.tenablesc.plugins.module_utils.filters import (
     FILTER_OPTIONS,
     filter_argument_spec,
-    filter_doc_fragment,
     translate_filters,
 )
 
@@ -107,8 +106,10 @@ def test_raw_filter_conflicts_and_shapes(raw, complaint):
 
 
 def test_table_drives_argspec_and_doc_fragment():
+    from ansible_collections.secops.tenablesc.plugins.doc_fragments.filters import ModuleDocFragment
+
     spec = filter_argument_spec()
-    documented = yaml.safe_load(filter_doc_fragment())["options"]
+    documented = yaml.safe_load(ModuleDocFragment.DOCUMENTATION)["options"]
     assert set(spec) == set(documented) == set(FILTER_OPTIONS)
     for name, option in documented.items():
         assert option["type"] == spec[name]["type"]

@@ -1,0 +1,88 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, secops.tenablesc contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Render plugins/doc_fragments/*.py from the option tables in module_utils.
+
+Doc fragments must be string literals (ansible-test reads them without running
+them), so they are generated files: `make doc-fragments` rewrites them, and a
+unit test fails when they drift from the tables.
+"""
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+HEADER = '''# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, secops.tenablesc contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""%s
+
+Generated from %s by tests/tools/render_doc_fragments.py; edit the table, then run `make doc-fragments`.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+
+class ModuleDocFragment:
+'''
+
+
+def _quote(text):
+    return "'%s'" % text.replace("'", "''")
+
+
+def _option_lines(name, option, extra_description=(), env=None):
+    lines = ["  %s:" % name, "    description:"]
+    lines.extend("      - %s" % _quote(text) for text in list(option["description"]) + list(extra_description))
+    lines.append("    type: %s" % option["type"])
+    if "elements" in option:
+        lines.append("    elements: %s" % option["elements"])
+    if "default" in option:
+        lines.append("    default: %s" % str(option["default"]).lower())
+    if env:
+        lines.extend(["    env:", "      - name: %s" % env])
+    return lines
+
+
+def connection_fragment(options, with_env):
+    """Module variant: the env variable named in the text. Plugin variant: env entries for Ansible's config."""
+    lines = ["options:"]
+    for name, option in options.items():
+        if with_env:
+            lines.extend(_option_lines(name, option, env=option["env"]))
+        else:
+            lines.extend(_option_lines(name, option, [
+                "If not set, the value of the E(%s) environment variable is used." % option["env"]]))
+    return "\n".join(lines) + "\n"
+
+
+def filters_fragment(options):
+    lines = ["options:"]
+    for name, option in options.items():
+        lines.extend(_option_lines(name, option, ["Sent to SC as the C(%s) filter." % option["sc"]]))
+    return "\n".join(lines) + "\n"
+
+
+def rendered():
+    """{path: text} of every generated doc fragment."""
+    from ansible_collections.secops.tenablesc.plugins.module_utils.connection import CONNECTION_OPTIONS
+    from ansible_collections.secops.tenablesc.plugins.module_utils.filters import FILTER_OPTIONS
+
+    connection = HEADER % ("Connection options of every module and plugin.", "CONNECTION_OPTIONS in module_utils/connection.py")
+    connection += '    DOCUMENTATION = r"""\n%s"""\n\n    # The inventory plugin reads the same options through Ansible\'s configuration.\n' % (
+        connection_fragment(CONNECTION_OPTIONS, with_env=False))
+    connection += '    PLUGINS = r"""\n%s"""\n' % connection_fragment(CONNECTION_OPTIONS, with_env=True)
+    filters = HEADER % ("The friendly analysis filters.", "FILTER_OPTIONS in module_utils/filters.py")
+    filters += '    DOCUMENTATION = r"""\n%s"""\n' % filters_fragment(FILTER_OPTIONS)
+    return {REPO / "plugins/doc_fragments/connection.py": connection, REPO / "plugins/doc_fragments/filters.py": filters}
+
+
+def main():
+    for path, text in rendered().items():
+        path.write_text(text)
+        print("wrote %s" % path.relative_to(REPO))
+
+
+if __name__ == "__main__":
+    main()
