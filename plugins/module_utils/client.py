@@ -10,6 +10,7 @@ __metaclass__ = type
 import email.utils
 import json
 import random
+import re
 import time
 
 try:
@@ -48,6 +49,8 @@ MIN_API_KEY_VERSION = "5.13.0"
 # SC answers these when it (or a proxy in front of it) is briefly unable to serve.
 _RETRY_STATUSES = frozenset((429, 502, 503, 504))
 _AUTH_STATUSES = frozenset((400, 401, 403))
+# SC before 5.13 ignores x-apikey and finds no session token: 403 with this code.
+_ERROR_INVALID_TOKEN = 12
 _ERROR_INVALID_FILTER = 146
 _ERROR_NOT_FOUND = 147
 _TRANSIENT_MESSAGES = ("database is locked",)
@@ -106,7 +109,7 @@ class Client:
             self._session.proxies = {"http": settings.proxy, "https": settings.proxy}
         if settings.insecure_http:
             self._warn("url uses http://: the API keys travel unencrypted. Use https:// for a real SC.")
-        if not settings.validate_certs:
+        elif not settings.validate_certs:
             self._warn("validate_certs is off: SC's certificate is not verified. Use ca_path instead outside tests.")
 
     def close(self):
@@ -163,30 +166,21 @@ class Client:
         except requests.exceptions.ProxyError as exc:
             raise _Retry(ConnectError("Could not reach SC through proxy %s: %s." % (
                 self.settings.proxy or "from the environment", _reason(exc)), hint="Check proxy and NO_PROXY."))
-        except requests.exceptions.ConnectTimeout as exc:
+        except requests.exceptions.ConnectTimeout:
             raise _Retry(SCTimeoutError("Connecting to %s timed out after %ss." % (
                 self.settings.url, self.settings.timeout)))
-        except requests.exceptions.ReadTimeout as exc:
-            error = SCTimeoutError("%s %s: SC did not answer within %ss." % (
-                method, path, self.settings.timeout), maybe_applied=not safe)
-            if safe:
-                raise _Retry(error)
-            raise error
+        except requests.exceptions.ReadTimeout:
+            raise _retry_if(safe, SCTimeoutError("%s %s: SC did not answer within %ss." % (
+                method, path, self.settings.timeout), maybe_applied=not safe))
         except requests.exceptions.ChunkedEncodingError as exc:
-            error = TransportError(
-                "%s %s: SC's answer was cut off (%s)." % (method, path, _reason(exc)), maybe_applied=not safe)
-            if safe:
-                raise _Retry(error)
-            raise error
+            raise _retry_if(safe, TransportError(
+                "%s %s: SC's answer was cut off (%s)." % (method, path, _reason(exc)), maybe_applied=not safe))
         except requests.exceptions.ConnectionError as exc:
             if _never_sent(exc):
                 raise _Retry(ConnectError("Could not connect to %s: %s." % (self.settings.url, _reason(exc))))
-            error = TransportError(
+            raise _retry_if(safe, TransportError(
                 "%s %s: the connection broke before SC answered (%s)." % (method, path, _reason(exc)),
-                maybe_applied=not safe)
-            if safe:
-                raise _Retry(error)
-            raise error
+                maybe_applied=not safe))
         except requests.exceptions.RequestException as exc:
             raise TransportError("%s %s failed: %s." % (method, path, _reason(exc)))
 
@@ -204,13 +198,11 @@ class Client:
             return envelope.get("response")
         details = dict(status=status, error_code=error_code, error_msg=error_msg, method=method, path=path)
         if status in _RETRY_STATUSES or any(text in error_msg.lower() for text in _TRANSIENT_MESSAGES):
-            error = TransientAPIError(
+            raise _retry_if(safe or status == 429, TransientAPIError(
                 "%s %s: SC is temporarily unable to answer (HTTP %d%s)." % (
-                    method, path, status, ", %s" % error_msg if error_msg else ""), **details)
-            if safe or status == 429:
-                raise _Retry(error, _retry_after(response))
-            raise error
-        if authenticated and status in _AUTH_STATUSES and not error_code and _about_authentication(error_msg):
+                    method, path, status, ", %s" % error_msg if error_msg else ""), **details), _retry_after(response))
+        if authenticated and status in _AUTH_STATUSES and (
+                error_code == _ERROR_INVALID_TOKEN or (not error_code and _about_authentication(error_msg))):
             raise self._authentication_error(details)
         raise _api_error(details)
 
@@ -219,12 +211,9 @@ class Client:
         status = response.status_code
         excerpt = _excerpt(response)
         if status in _RETRY_STATUSES or response.content.lstrip()[:1] in (b"{", b"["):
-            error = TransportError(
-                "%s %s: HTTP %d without SC's JSON answer (%s)." % (method, path, status, excerpt),
-                maybe_applied=not safe and status != 429, status=status)
-            if safe or status == 429:
-                raise _Retry(error, _retry_after(response))
-            raise error
+            raise _retry_if(safe or status == 429, TransportError(
+                "%s %s: HTTP %d without a complete SC JSON answer (%s)." % (method, path, status, excerpt),
+                maybe_applied=not safe and status != 429, status=status), _retry_after(response))
         raise NotSCError(
             "%s %s: %s answered HTTP %d, not with Tenable Security Center's JSON API (%s)." % (
                 method, path, self.settings.url, status, excerpt), status=status)
@@ -278,6 +267,11 @@ class Client:
         return answer.get("usable", []) if isinstance(answer, dict) else answer
 
 
+def _retry_if(retryable, error, retry_after=None):
+    """What to raise for ``error``: a retry signal when the request may be repeated, else the error itself."""
+    return _Retry(error, retry_after) if retryable else error
+
+
 def _api_error(details):
     error_code, error_msg = details["error_code"], details["error_msg"]
     text = "%s %s: SC answered HTTP %d, error %s: %s" % (
@@ -306,9 +300,9 @@ def _reason(exc):
     """The innermost cause of a requests error, without the pool and URL noise."""
     reason = exc.args[0] if exc.args else exc
     reason = getattr(reason, "reason", reason)
-    text = str(reason)
-    if ": " in text and text.startswith("<"):
-        text = text.split(": ", 1)[1]
+    # urllib3 prefixes the cause with the connection object: "<...HTTPSConnection object at 0x..>: " or
+    # "HTTPSConnection(host='sc', port=443): "; the URL is already in our message.
+    text = re.sub(r"^(<[^>]*>|\w*Connection(Pool)?\([^)]*\)):\s*", "", str(reason))
     return text.rstrip(".") or type(exc).__name__
 
 

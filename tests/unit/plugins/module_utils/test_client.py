@@ -1,0 +1,292 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, secops.tenablesc contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The client against the simulator over real HTTPS: envelope, errors, retries, TLS."""
+
+import contextlib
+import http.server
+import json
+import socket
+import threading
+import time
+import traceback
+
+import pytest
+
+from ansible_collections.secops.tenablesc.plugins.module_utils import errors
+from ansible_collections.secops.tenablesc.plugins.module_utils.client import USER_AGENT, Client
+from ansible_collections.secops.tenablesc.plugins.module_utils.connection import ConnectionSettings
+
+
+def failure(call, secrets, expected=errors.TenableSCError):
+    """Run ``call``, expect ``expected``, and prove the error carries no key anywhere."""
+    with pytest.raises(expected) as caught:
+        call()
+    exc = caught.value
+    rendered = "\n".join([
+        str(exc), repr(exc), json.dumps(exc.to_fail_json(), default=str),
+        "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)),
+    ])
+    leaked = [secret for secret in secrets if secret in rendered]
+    assert not leaked, "a key leaked into the error"
+    return exc
+
+
+def test_current_user_over_tls_with_the_simulators_ca(client, sc):
+    user = client.current_user()
+    assert user["username"] == sc.users["vulnanalyst"].username
+    assert user["role"]["name"] == "Vulnerability Analyst"
+    [request] = [r for r in sc.requests if r.path == "/rest/currentUser"]
+    assert request.user == "vulnanalyst"
+    assert "fields=" in request.query
+
+
+def test_every_request_says_who_is_calling(client, sc):
+    client.current_user()
+    assert {r.user_agent for r in sc.requests} == {USER_AGENT}
+
+
+def test_system_needs_no_keys(make_client, sc):
+    client = make_client(api_keys="accesskey=%s; secretkey=%s;" % ("0" * 32, "1" * 32))
+    assert client.sc_version() == sc.version
+    assert sc.requests[-1].user is None
+
+
+def test_explicit_ca_path_wins_over_requests_ca_bundle(make_client, monkeypatch):
+    import certifi
+
+    # requests lets REQUESTS_CA_BUNDLE override a CA set on the session; ours is passed per request.
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", certifi.where())
+    client = make_client()
+    assert client.current_user()["username"]
+
+
+def test_unknown_ca_fails_naming_ca_path(make_client, secrets):
+    client = make_client(ca_path=None)
+    exc = failure(client.current_user, secrets, errors.TLSError)
+    assert "ca_path" in str(exc) and "validate_certs" in str(exc)
+
+
+def test_validate_certs_off_works_and_warns(make_client, client_warnings):
+    client = make_client(ca_path=None, validate_certs=False)
+    assert client.current_user()["username"]
+    assert any("validate_certs" in warning for warning in client_warnings)
+
+
+def test_hostname_mismatch_is_refused(make_client, tmp_path, secrets):
+    import ssl
+
+    import trustme
+
+    ca = trustme.CA()
+    ca_file = tmp_path / "ca.pem"
+    ca.cert_pem.write_to_path(str(ca_file))
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("sc.example.com").configure_cert(context)
+    with serving(_NotSC, context) as port:
+        client = make_client(url="https://127.0.0.1:%d" % port, ca_path=str(ca_file), retries=0)
+        exc = failure(client.system, secrets, errors.TLSError)
+    assert "ca_path" in str(exc)
+
+
+@pytest.mark.parametrize("keys", [
+    "accesskey=%s; secretkey=%s;" % ("0" * 32, "1" * 32),
+])
+def test_unknown_keys_are_rejected_with_the_fix(make_client, keys, secrets):
+    client = make_client(api_keys=keys)
+    exc = failure(client.current_user, secrets + ["1" * 32], errors.AuthenticationError)
+    assert exc.status == 403 and exc.error_code == 0
+    assert "Users > Users > API Keys" in str(exc)
+
+
+def test_right_access_key_wrong_secret_is_rejected(make_client, sc, secrets):
+    good = sc.users["vulnanalyst"]
+    client = make_client(api_keys=None, access_key=good.access_key, secret_key="f" * 32)
+    failure(client.current_user, secrets + ["f" * 32], errors.AuthenticationError)
+
+
+def test_api_keys_disabled_names_the_setting(make_client, sc, secrets):
+    sc.api_keys_enabled = False
+    client = make_client()
+    exc = failure(client.current_user, secrets, errors.AuthenticationError)
+    assert exc.status == 400
+    assert "System > Configuration > Security > Allow API Keys" in str(exc)
+
+
+def test_sc_older_than_5_13_is_named(make_client, sc, secrets):
+    sc.version = "5.12.0"
+    client = make_client()
+    exc = failure(client.current_user, secrets, errors.UnsupportedVersionError)
+    assert "5.12.0" in str(exc) and "5.13" in str(exc)
+
+
+def test_locked_account(make_client, secrets):
+    client = make_client(user="locked")
+    exc = failure(client.current_user, secrets, errors.UserLockedError)
+    assert "unlock" in str(exc)
+
+
+def test_permission_denied_gives_role_guidance(make_client, secrets):
+    client = make_client(user="vulnanalyst")
+    exc = failure(lambda: client.post("/asset", {"name": "x", "type": "static", "definedIPs": "10.0.0.1"}),
+                  secrets, errors.PermissionDeniedError)
+    assert "Vulnerability Analyst" in str(exc)
+
+
+def test_not_found_is_error_147(client, secrets):
+    exc = failure(lambda: client.get("/asset/987654"), secrets, errors.NotFoundError)
+    assert exc.status == 403 and exc.error_code == 147
+
+
+def test_invalid_filter_lists_valid_names(client, secrets):
+    body = {"type": "vuln", "sourceType": "cumulative",
+            "query": {"tool": "sumip", "type": "vuln", "startOffset": 0, "endOffset": 10,
+                      "filters": [{"filterName": "sevrity", "operator": "=", "value": "4"}]}}
+    exc = failure(lambda: client.post("/analysis", body, safe=True), secrets, errors.InvalidFilterError)
+    assert exc.error_code == 146
+    assert "sevrity" in str(exc) and "repositoryIDs" in str(exc)
+
+
+# Faults SC and the proxies in front of it produce, and what the client makes of them.
+
+def test_rate_limit_honours_retry_after(client, sc):
+    sc.add_fault("status", method="GET", path="/rest/currentUser", status=429, retry_after=1)
+    started = time.monotonic()
+    assert client.current_user()["username"]
+    assert time.monotonic() - started >= 1.0
+    assert sc.count("GET", "/rest/currentUser") == 2
+
+
+@pytest.mark.parametrize("fault, params", [
+    ("status", dict(status=503)),
+    ("status", dict(status=504)),
+    ("html502", {}),
+    ("reset_before", {}),
+    ("reset_after", {}),
+    ("truncated", {}),
+    ("db_locked", {}),
+])
+def test_safe_requests_survive_transient_faults(client, sc, fault, params):
+    sc.add_fault(fault, method="GET", path="/rest/currentUser", times=2, **params)
+    assert client.current_user()["username"]
+    assert sc.count("GET", "/rest/currentUser") == 3
+
+
+def test_retries_are_bounded_and_the_last_error_is_clear(make_client, sc, secrets):
+    client = make_client(retries=2)
+    sc.add_fault("html502", method="GET", path="/rest/currentUser", times=10)
+    exc = failure(client.current_user, secrets, errors.TransportError)
+    assert "HTTP 502" in str(exc) and "Bad Gateway" in str(exc)
+    assert sc.count("GET", "/rest/currentUser") == 3
+
+
+def test_no_retry_on_authentication_errors(make_client, sc, secrets):
+    client = make_client(api_keys="accesskey=%s; secretkey=%s;" % ("0" * 32, "1" * 32))
+    failure(client.current_user, secrets, errors.AuthenticationError)
+    assert sc.count("GET", "/rest/currentUser") == 1
+
+
+def test_a_create_that_may_have_reached_sc_is_never_sent_twice(make_client, sc, secrets):
+    client = make_client(user="secmanager")
+    before = len(client.asset_lists())
+    sc.add_fault("reset_after", method="POST", path="/rest/asset")
+    exc = failure(lambda: client.post("/asset", {"name": "Reset", "type": "static", "definedIPs": "10.9.9.9"}),
+                  secrets, errors.TransportError)
+    assert exc.maybe_applied
+    assert sc.count("POST", "/rest/asset") == 1
+    assert len(client.asset_lists()) == before + 1
+
+
+def test_a_create_is_not_retried_after_a_503_either(make_client, sc, secrets):
+    client = make_client(user="secmanager")
+    sc.add_fault("status", method="POST", path="/rest/asset", status=503)
+    failure(lambda: client.post("/asset", {"name": "Busy", "type": "static", "definedIPs": "10.9.9.8"}),
+            secrets, errors.TransientAPIError)
+    assert sc.count("POST", "/rest/asset") == 1
+
+
+def test_slow_reply_past_timeout_is_retried_then_named(make_client, sc, secrets):
+    client = make_client(timeout=0.5, retries=1)
+    sc.add_fault("slow", method="GET", path="/rest/currentUser", delay=2, times=1)
+    assert client.current_user()["username"]
+    sc.add_fault("slow", method="GET", path="/rest/currentUser", delay=2, times=5)
+    exc = failure(client.current_user, secrets, errors.SCTimeoutError)
+    assert "timeout" in str(exc)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_connection_refused_names_url(make_client, secrets):
+    client = make_client(url="https://127.0.0.1:%d" % free_port(), retries=1)
+    exc = failure(client.current_user, secrets, errors.ConnectError)
+    assert "Check url" in str(exc)
+
+
+def test_unknown_host_names_url(make_client, secrets):
+    client = make_client(url="https://sc.invalid", retries=0)
+    exc = failure(client.current_user, secrets, errors.ConnectError)
+    assert "sc.invalid" in str(exc)
+
+
+class _NotSC(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 - http.server's naming
+        body = b"<html><body>Welcome to nginx!</body></html>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serving(handler, tls_context=None):
+    """A throw-away local HTTP(S) server; yields its port."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    if tls_context:
+        server.socket = tls_context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_server_that_is_not_sc_is_named(make_client, client_warnings, secrets):
+    with serving(_NotSC) as port:
+        client = make_client(url="http://127.0.0.1:%d" % port)
+        exc = failure(client.system, secrets, errors.NotSCError)
+    assert "nginx" in str(exc) and "Check url" in str(exc)
+    assert any("http://" in warning for warning in client_warnings)
+
+
+def test_api_error_in_a_200_envelope_is_an_error(client, sc, secrets):
+    sc.add_fault("db_locked", method="GET", path="/rest/currentUser", times=10)
+    exc = failure(client.current_user, secrets, errors.TransientAPIError)
+    assert "database is locked" in str(exc)
+
+
+def test_fail_json_form_carries_the_hint_and_no_key(make_client, sc):
+    client = make_client(api_keys="accesskey=%s; secretkey=%s;" % ("0" * 32, "1" * 32))
+    with pytest.raises(errors.AuthenticationError) as caught:
+        client.current_user()
+    output = caught.value.to_fail_json()
+    assert output["msg"].endswith(errors.HINT_KEYS_REJECTED)
+    assert output["error"]["kind"] == "authentication" and output["error"]["status"] == 403
+
+
+def test_missing_requests_library_is_one_clear_error(monkeypatch):
+    from ansible_collections.secops.tenablesc.plugins.module_utils import client as client_module
+
+    monkeypatch.setattr(client_module, "HAS_REQUESTS", False)
+    settings = ConnectionSettings.from_options(dict(url="https://sc", api_keys="accesskey=a; secretkey=b;").get)
+    with pytest.raises(errors.MissingLibraryError) as caught:
+        Client(settings)
+    assert "pip install requests" in str(caught.value)
