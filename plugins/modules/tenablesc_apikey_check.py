@@ -1,0 +1,294 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, secops.tenablesc contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: tenablesc_apikey_check
+short_description: Tell whether Tenable Security Center API keys will work, and what to fix
+version_added: 0.1.0
+description:
+  - Answers "will this integration work?" with one verdict and, when not, the setup step to revisit.
+  - Checks, in order, and stops at the first failure.
+  - C(key_string) - the key string is in the form SC hands out; SC is not contacted for this.
+  - C(reachable) - DNS, TCP and TLS to O(url) work and the answer is SC's; a certificate problem names O(ca_path) and O(validate_certs).
+  - C(version) - SC is at least O(min_version); API keys need SC 5.13 or later.
+  - C(keys_accepted) - SC accepts the keys; API keys disabled server-wide, rejected keys and a locked account each have their own message.
+  - C(organization) - the account belongs to an organization; an Administrator (organization 0) cannot read vulnerability data.
+  - C(repositories) - the account is assigned to at least one repository.
+  - C(analysis) - a cheap C(sumseverity) analysis query works.
+  - C(asset_lists) - counts the asset lists the account can use.
+  - C(least_privilege) - a Security Manager or Security Analyst key passes with a warning that recommends a Vulnerability Analyst service account.
+  - Never changes anything on SC.
+author:
+  - secops.tenablesc contributors (@secops)
+extends_documentation_fragment:
+  - secops.tenablesc.connection
+attributes:
+  check_mode:
+    support: full
+    description: The module never changes anything, so check mode runs it as usual.
+  diff_mode:
+    support: none
+    description: Nothing changes, so there is no diff.
+options:
+  min_version:
+    description:
+      - The oldest SC version to accept.
+      - API keys need SC 5.13 or later whatever this says.
+    type: str
+    default: 5.13.0
+  fail_on_invalid:
+    description:
+      - Fail the task when a check fails.
+      - With V(false) the task succeeds and returns RV(valid=false), for use in C(assert) or C(when).
+    type: bool
+    default: true
+notes:
+  - Each failed check's message says what to fix, in the words of SC's setup steps
+    (System > Configuration > Security > Allow API Keys; Users > Users > API Keys > Generate;
+    a Vulnerability Analyst service account assigned to the repositories whose data it should see).
+  - Neither key is ever returned or printed, also on failure and at C(-vvvv).
+"""
+
+EXAMPLES = r"""
+- name: Check the keys before anything else
+  secops.tenablesc.tenablesc_apikey_check:
+    url: https://tenablesc.example.com
+    api_keys: "{{ vault_tenablesc_api_keys }}"
+
+- name: Check without failing, then decide
+  secops.tenablesc.tenablesc_apikey_check:
+    fail_on_invalid: false
+  register: sc_keys
+
+- name: Stop with the reason when the keys will not work
+  ansible.builtin.assert:
+    that: sc_keys.valid
+    fail_msg: "{{ sc_keys.checks | rejectattr('ok') | map(attribute='message') | first }}"
+
+- name: Require a newer SC than API keys do
+  secops.tenablesc.tenablesc_apikey_check:
+    min_version: 6.2.0
+"""
+
+RETURN = r"""
+valid:
+  description: Whether every check passed.
+  returned: always
+  type: bool
+  sample: true
+sc_version:
+  description: SC's version, from C(/rest/system).
+  returned: when SC answered
+  type: str
+  sample: 6.4.0
+user:
+  description: The account the keys belong to.
+  returned: when SC accepted the keys
+  type: dict
+  contains:
+    id:
+      description: User ID.
+      type: str
+      sample: "12"
+    username:
+      description: User name.
+      type: str
+      sample: svc-ansible
+    role:
+      description: Role ID and name.
+      type: dict
+      sample: {id: "4", name: Vulnerability Analyst}
+    organization:
+      description: Organization ID and name.
+      type: dict
+      sample: {id: "1", name: Security Operations}
+    group:
+      description: Group ID and name.
+      type: dict
+      sample: {id: "0", name: Full Access}
+repositories:
+  description: Repositories the account can see.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{id: "1", name: DMZ}]
+asset_list_count:
+  description: How many asset lists the account can use.
+  returned: when the check ran
+  type: int
+  sample: 4
+checks:
+  description: Each check that ran, in order; the walk stops at the first failure.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    name:
+      description: >-
+        One of key_string, reachable, version, keys_accepted, organization, repositories,
+        analysis, asset_lists, least_privilege.
+      type: str
+    ok:
+      description: Whether it passed.
+      type: bool
+    message:
+      description: What was found and, on failure, what to fix.
+      type: str
+  sample:
+    - {name: key_string, ok: true, message: The key string is well formed.}
+"""
+
+from ansible_collections.secops.tenablesc.plugins.module_utils.analysis import AnalysisPages, AnalysisQuery
+from ansible_collections.secops.tenablesc.plugins.module_utils.client import MIN_API_KEY_VERSION, version_tuple
+from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
+    AuthenticationError,
+    TenableSCError,
+    UnsupportedVersionError,
+    HINT_ADMINISTRATOR,
+    HINT_PERMISSION,
+    HINT_VERSION,
+)
+from ansible_collections.secops.tenablesc.plugins.module_utils.module import build_module, connect
+
+ROLE_ADMINISTRATOR = "1"
+# Stronger than read-only use needs; SC's guidance is a Vulnerability Analyst service account.
+ROLES_BROADER_THAN_NEEDED = {"2": "Security Manager", "3": "Security Analyst"}
+ADMIN_ORGANIZATION = "0"
+
+
+class CheckFailed(Exception):
+    """One check failed; the walk stops here."""
+
+
+class APIKeyCheck:
+    """Runs the checks in order and records each as {name, ok, message}."""
+
+    def __init__(self, connect, min_version):
+        self._connect = connect
+        self._min_version = max(min_version, MIN_API_KEY_VERSION, key=version_tuple)
+        self.checks = []
+        self.warnings = []
+        self.facts = dict(sc_version=None, user=None, repositories=[], asset_list_count=None)
+
+    @property
+    def valid(self):
+        return bool(self.checks) and all(check["ok"] for check in self.checks)
+
+    def run(self):
+        try:
+            client = self._step("key_string", self._connect, "The key string is well formed.")
+            with client:
+                self._step("reachable", lambda: self._reachable(client), None)
+                self._step("version", self._version, None)
+                self._step("keys_accepted", lambda: self._keys_accepted(client), None)
+                self._step("organization", self._organization, None)
+                self._step("repositories", lambda: self._repositories(client), None)
+                self._step("analysis", lambda: self._analysis(client), "An analysis query works.")
+                self._step("asset_lists", lambda: self._asset_lists(client), None)
+                self._step("least_privilege", self._least_privilege, None)
+        except CheckFailed:
+            pass
+        return self
+
+    def _step(self, name, action, success_message):
+        try:
+            outcome = action()
+        except TenableSCError as exc:
+            self.checks.append(dict(name=name, ok=False, message=str(exc)))
+            raise CheckFailed()
+        self.checks.append(dict(name=name, ok=True, message=success_message or outcome))
+        return outcome
+
+    def _reachable(self, client):
+        system = client.system()
+        self.facts["sc_version"] = str(system.get("version"))
+        return "Tenable Security Center answered at %s." % client.settings.url
+
+    def _version(self):
+        found = self.facts["sc_version"]
+        if version_tuple(found) < version_tuple(self._min_version):
+            raise UnsupportedVersionError(
+                "SC %s is older than %s, the minimum required here." % (found, self._min_version),
+                hint=HINT_VERSION if version_tuple(found) < version_tuple(MIN_API_KEY_VERSION) else "Upgrade SC.")
+        return "SC %s is %s or later." % (found, self._min_version)
+
+    def _keys_accepted(self, client):
+        user = client.current_user()
+        if not isinstance(user, dict) or not user.get("username"):
+            raise AuthenticationError("SC accepted the request but returned no user for these keys.")
+        self.facts["user"] = _user_summary(user)
+        return "SC accepted the keys of user %s." % user["username"]
+
+    def _organization(self):
+        user = self.facts["user"]
+        if user["organization"]["id"] == ADMIN_ORGANIZATION or user["role"]["id"] == ROLE_ADMINISTRATOR:
+            raise TenableSCError(
+                "The keys belong to %s, an Administrator in organization 0, which cannot read vulnerability data."
+                % user["username"], HINT_ADMINISTRATOR)
+        return "User %s has role %s in organization %s." % (
+            user["username"], user["role"]["name"], user["organization"]["name"])
+
+    def _repositories(self, client):
+        repositories = [dict(id=str(r.get("id")), name=r.get("name")) for r in client.repositories(fields="id,name")]
+        self.facts["repositories"] = repositories
+        if not repositories:
+            raise TenableSCError(
+                "User %s sees no repositories, so every query returns nothing." % self.facts["user"]["username"],
+                "Assign the service account to the repositories whose data it should see.")
+        return "User %s sees %d repositories: %s." % (
+            self.facts["user"]["username"], len(repositories), ", ".join(r["name"] for r in repositories))
+
+    @staticmethod
+    def _analysis(client):
+        rows = list(AnalysisPages(client, AnalysisQuery(tool="sumseverity"), page_size=10, limit=10))
+        return "An analysis query (sumseverity) works: %d severity rows." % len(rows)
+
+    def _asset_lists(self, client):
+        count = len(client.asset_lists(fields="id"))
+        self.facts["asset_list_count"] = count
+        return "User %s can use %d asset lists." % (self.facts["user"]["username"], count)
+
+    def _least_privilege(self):
+        role = self.facts["user"]["role"]
+        if role["id"] in ROLES_BROADER_THAN_NEEDED:
+            warning = ("The keys belong to a %s, more than read-only use needs. %s" % (
+                ROLES_BROADER_THAN_NEEDED[role["id"]], HINT_PERMISSION))
+            self.warnings.append(warning)
+            return warning
+        return "Role %s is enough for read-only use and no more." % role["name"]
+
+
+def _user_summary(user):
+    def pair(value):
+        value = value if isinstance(value, dict) else {}
+        return dict(id=str(value.get("id", "")), name=value.get("name"))
+
+    return dict(
+        id=str(user.get("id")), username=user.get("username"), role=pair(user.get("role")),
+        organization=pair(user.get("organization")), group=pair(user.get("group")))
+
+
+def main():
+    module = build_module(dict(
+        min_version=dict(type="str", default="5.13.0"),
+        fail_on_invalid=dict(type="bool", default=True),
+    ))
+    if version_tuple(module.params["min_version"]) == (0,):
+        module.fail_json(msg="min_version must be a version such as 5.13.0, not %r." % module.params["min_version"])
+    check = APIKeyCheck(lambda: connect(module), module.params["min_version"]).run()
+    for warning in check.warnings:
+        module.warn(warning)
+    result = dict(check.facts, changed=False, valid=check.valid, checks=check.checks)
+    if not check.valid and module.params["fail_on_invalid"]:
+        module.fail_json(msg=check.checks[-1]["message"], **result)
+    module.exit_json(**result)
+
+
+if __name__ == "__main__":
+    main()
