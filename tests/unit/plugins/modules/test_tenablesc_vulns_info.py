@@ -1,0 +1,139 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, secops.tenablesc contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""tenablesc_vulns_info through ansible-playbook, checked against the simulator's own data."""
+
+import csv
+import json
+
+import pytest
+
+DAY = 86400
+
+
+@pytest.fixture
+def current(sc, sc_dataset):
+    """Findings the Vulnerability Analyst sees in cumulative (unmitigated) data: the oracle."""
+    visible = set(sc.users["vulnanalyst"].repository_ids)
+    return [f for f in sc_dataset.findings if f.host.repository_id in visible and not f.mitigated]
+
+
+def vulns(task, connection, **args):
+    run = task("tenablesc_vulns_info", dict(connection, **args))
+    assert run.returncode == 0, run.output
+    assert run.result["changed"] is False
+    return run.result
+
+
+def finding_keys(rows):
+    return sorted((row["ip"], row["repository"]["id"], row["pluginID"], row["port"]) for row in rows)
+
+
+def oracle_keys(findings):
+    return sorted((f.host.ip, int(f.host.repository_id), f.plugin.id, f.port) for f in findings)
+
+
+def test_critical_exploitable_recent_in_one_repository(task, connection, sc_dataset, current):
+    repository = sc_dataset.repository(current[0].host.repository_id)
+    result = vulns(task, connection, severity=["critical"], exploit_available=True, last_seen=30,
+                   repository=[repository["name"]], page_size=7)
+    expected = [f for f in current if f.plugin.severity == 4 and f.plugin.exploit_available
+                and f.last_seen >= sc_dataset.now - 30 * DAY and f.host.repository_id == repository["id"]]
+    assert expected, "the dataset has such findings"
+    assert finding_keys(result["findings"]) == oracle_keys(expected)
+    assert result["returned_records"] == result["total_records"] == len(expected)
+    assert result["severity_counts"] == {"info": 0, "low": 0, "medium": 0, "high": 0, "critical": len(expected)}
+    row = result["findings"][0]
+    assert row["severity"]["id"] == 4 and row["exploitAvailable"] is True
+    assert isinstance(row["pluginID"], int) and isinstance(row["lastSeen"], int) and isinstance(row["port"], int)
+
+
+def test_which_hosts_still_have_a_cve(task, connection, current):
+    cve = next(f.plugin.cve.split(",")[0] for f in current if f.plugin.cve)
+    result = vulns(task, connection, tool="sumip", cve=[cve], fields=["ip", "repository", "severityCritical"])
+    expected = {(f.host.ip, int(f.host.repository_id)) for f in current if cve in f.plugin.cve.split(",")}
+    assert {(row["ip"], row["repository"]["id"]) for row in result["findings"]} == expected
+    assert all(set(row) <= {"ip", "repository", "severityCritical"} for row in result["findings"])
+
+
+@pytest.mark.parametrize("options, predicate", [
+    (dict(port=[443]), lambda f: f.port == 443),
+    (dict(ip=["10.16.0.0/16"]), lambda f: f.host.ip.startswith("10.16.")),
+    (dict(severity=["high", "medium"]), lambda f: f.plugin.severity in (2, 3)),
+    (dict(protocol=["udp"]), lambda f: f.protocol == 17),
+])
+def test_each_filter_matches_the_data(task, connection, current, options, predicate):
+    result = vulns(task, connection, page_size=500, **options)
+    assert finding_keys(result["findings"]) == oracle_keys([f for f in current if predicate(f)])
+
+
+def test_per_severity_counts(task, connection, current):
+    result = vulns(task, connection, tool="sumseverity")
+    expected = dict.fromkeys(["info", "low", "medium", "high", "critical"], 0)
+    for finding in current:
+        expected[["info", "low", "medium", "high", "critical"][finding.plugin.severity]] += 1
+    assert result["severity_counts"] == expected
+
+
+def test_limit_stops_early_and_concurrency_keeps_order(task, connection, sc):
+    sequential = vulns(task, connection, page_size=9, concurrency=1)
+    sc.reset()
+    concurrent = vulns(task, connection, page_size=9, concurrency=4)
+    assert concurrent["findings"] == sequential["findings"]
+    sc.reset()
+    limited = vulns(task, connection, page_size=3, limit=7)
+    assert limited["findings"] == sequential["findings"][:7]
+    assert sc.count("POST", "/rest/analysis") == 3
+
+
+def test_sort(task, connection):
+    result = vulns(task, connection, tool="vulndetails", sort_field="severity", sort_dir="DESC", limit=200)
+    severities = [row["severity"]["id"] for row in result["findings"]]
+    assert severities == sorted(severities, reverse=True)
+
+
+@pytest.mark.parametrize("file_format", ["csv", "json", "jsonl"])
+def test_export_to_a_file(task, connection, current, tmp_path, file_format):
+    dest = tmp_path / ("findings." + file_format)
+    result = vulns(task, connection, dest=str(dest), page_size=50, fields=["ip", "pluginID", "severity", "port"])
+    assert result["findings"] == [] and result["dest"] == str(dest)
+    assert result["returned_records"] == len(current)
+    text = dest.read_text()
+    if file_format == "csv":
+        rows = list(csv.DictReader(text.splitlines()))
+        assert set(rows[0]) == {"ip", "pluginID", "severity.id", "severity.name", "severity.description", "port"}
+    elif file_format == "json":
+        rows = json.loads(text)
+    else:
+        rows = [json.loads(line) for line in text.splitlines()]
+    assert len(rows) == len(current)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_failing_page_fails_the_task_and_leaves_no_file(task, connection, sc, tmp_path):
+    sc.add_fault("analysis_error", path="/rest/analysis", after=2)
+    dest = tmp_path / "findings.jsonl"
+    run = task("tenablesc_vulns_info", dict(connection, dest=str(dest), page_size=10))
+    assert run.failed and "Traceback" not in run.output
+    assert "findings" not in run.result or run.result["findings"] == []
+    assert not dest.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".findings")] == []
+
+
+@pytest.mark.parametrize("options, complaint", [
+    (dict(severity=["urgent"]), "not a severity"),
+    (dict(last_seen="last week"), "not a window"),
+    (dict(repository=["Nowhere"]), "Nowhere"),
+    (dict(filters=[{"filterName": "sevrity", "operator": "=", "value": "4"}]), "repositoryIDs"),
+    (dict(format="csv"), "format applies only with dest"),
+])
+def test_bad_input_is_one_clear_message(task, connection, options, complaint):
+    run = task("tenablesc_vulns_info", dict(connection, **options))
+    assert run.failed and complaint in run.result["msg"]
+    assert "Traceback" not in run.output
+
+
+def test_check_mode_reads_as_usual(task, connection, sc):
+    run = task("tenablesc_vulns_info", dict(connection, tool="sumseverity"), check=True)
+    assert run.returncode == 0 and run.result["severity_counts"]
+    assert {r.method for r in sc.requests} <= {"GET", "POST"}
