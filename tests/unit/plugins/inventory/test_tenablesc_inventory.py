@@ -1,0 +1,143 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, secops.tenablesc contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The inventory plugin through `ansible-inventory`, against the simulator, compared with golden files.
+
+Regenerate the golden files after a deliberate change, then review the diff:
+    TENABLESC_WRITE_GOLDEN=1 make unit PYTEST_ARGS='-k golden'
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from golden_json import normalize_inventory
+from sc_simulator import Dataset, Simulator
+from support.playbook import ansible_environment
+
+HERE = Path(__file__).resolve().parent
+FILES = sorted((HERE / "files").glob("*.tenablesc.yml"))
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture(scope="module")
+def small_sc():
+    """A small SC of its own, so the golden files stay reviewable."""
+    with Simulator(dataset=Dataset(seed=11, hosts=60, repositories=4, findings_per_host=8), tls=True) as simulator:
+        yield simulator
+
+
+def ansible_inventory(sc, tmp_path):
+    """inventory(path, user="vulnanalyst", env=None, args=()) -> (returncode, parsed --list or None, output)."""
+    def run(path, user="vulnanalyst", env=None, args=()):
+        environment = ansible_environment(tmp_path, dict(
+            TENABLESC_URL=sc.url, TENABLESC_API_KEYS=sc.key_string(user), TENABLESC_CA_PATH=sc.ca_path,
+            TENABLESC_RETRIES="1", ANSIBLE_INVENTORY_UNPARSED_FAILED="1", ANSIBLE_INVENTORY_ENABLED="secops.tenablesc.tenablesc"))
+        environment.update(env or {})
+        completed = subprocess.run([str(BIN / "ansible-inventory"), "-i", str(path), "--list"] + list(args),
+                                   env=environment, cwd=str(tmp_path), capture_output=True, text=True, timeout=300,
+                                   check=False)
+        parsed = json.loads(completed.stdout) if completed.returncode == 0 else None
+        return completed.returncode, parsed and normalize_inventory(parsed), completed.stdout + completed.stderr
+    return run
+
+
+@pytest.fixture
+def inventory(sc, tmp_path):
+    return ansible_inventory(sc, tmp_path)
+
+
+def file_user(path):
+    """The account a golden file is listed with: a '# user: NAME' line, else the Vulnerability Analyst."""
+    for line in path.read_text().splitlines():
+        if line.startswith("# user:"):
+            return line.split(":", 1)[1].strip()
+    return "vulnanalyst"
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name.split(".")[0] for p in FILES])
+def test_golden(small_sc, tmp_path, path):
+    small_sc.reset()
+    returncode, listed, output = ansible_inventory(small_sc, tmp_path)(path, user=file_user(path))
+    assert returncode == 0, output
+    golden = HERE / "golden" / (path.name.split(".")[0] + ".json")
+    if os.environ.get("TENABLESC_WRITE_GOLDEN"):
+        golden.write_text(json.dumps(listed, indent=2, sort_keys=True) + "\n")
+    assert listed == json.loads(golden.read_text())
+
+
+def test_requests_grow_with_pages_and_asset_lists_not_hosts(inventory, sc, tmp_path):
+    config = tmp_path / "paged.tenablesc.yml"
+    config.write_text("plugin: secops.tenablesc.tenablesc\npage_size: 50\nasset_lists: [DMZ Web Servers, Linux Hosts]\n")
+    returncode, listed, output = inventory(config)
+    assert returncode == 0, output
+    hosts = len(listed["_meta"]["hostvars"])
+    analysis = sc.count("POST", "/rest/analysis")
+    assert hosts > 100
+    # sumip pages for the hosts, then one walk per asset list; never a request per host.
+    assert analysis <= (hosts * 2) // 50 + 2 + 2 * 2
+    assert sc.count("GET") <= 3
+
+
+def test_cache_hit_sends_nothing_and_flush_refetches(inventory, sc, tmp_path):
+    config = tmp_path / "cached.tenablesc.yml"
+    config.write_text("plugin: secops.tenablesc.tenablesc\ncache: true\ncache_plugin: ansible.builtin.jsonfile\n"
+                      "cache_connection: %s\ncache_timeout: 600\n" % (tmp_path / "cache"))
+    first = inventory(config)
+    assert first[0] == 0, first[2]
+    sc.reset()
+    second = inventory(config)
+    assert second[1] == first[1]
+    assert sc.count() == 0
+    third = inventory(config, args=["--flush-cache"])
+    assert third[1] == first[1] and sc.count("POST", "/rest/analysis") >= 1
+    secrets = [sc.users["vulnanalyst"].access_key, sc.users["vulnanalyst"].secret_key]
+    cached = "".join(p.read_text() for p in (tmp_path / "cache").iterdir())
+    assert "sc_ip" in cached and not [s for s in secrets if s in cached]
+
+
+def test_inline_vault_keys(inventory, sc, tmp_path):
+    password = tmp_path / "vault-password"
+    password.write_text("inventory-test-password\n")
+    encrypted = subprocess.run(
+        [str(BIN / "ansible-vault"), "encrypt_string", "--vault-password-file", str(password), "--name", "api_keys",
+         sc.key_string("vulnanalyst")], capture_output=True, text=True, check=True,
+        env=ansible_environment(tmp_path)).stdout
+    config = tmp_path / "vaulted.tenablesc.yml"
+    config.write_text("plugin: secops.tenablesc.tenablesc\nurl: %s\nca_path: %s\n%s" % (sc.url, sc.ca_path, encrypted))
+    returncode, listed, output = inventory(config, env=dict(TENABLESC_API_KEYS="", TENABLESC_URL=""),
+                                           args=["--vault-password-file", str(password)])
+    assert returncode == 0, output
+    assert listed["_meta"]["hostvars"]
+
+
+@pytest.mark.parametrize("user, env, expected", [
+    ("vulnanalyst", dict(TENABLESC_API_KEYS="accesskey=%s; secretkey=%s;" % ("a" * 32, "b" * 32)), "Users > Users > API Keys"),
+    ("admin", {}, "analysis"),
+    ("vulnanalyst", dict(TENABLESC_API_KEYS="accesskey=abc"), "secretkey is missing"),
+    ("vulnanalyst", dict(TENABLESC_URL="ftp://sc.example.com"), "not an http(s) URL"),
+])
+def test_failures_fail_the_source_with_the_fix(inventory, user, env, expected, sc):
+    returncode, listed, output = inventory(FILES[0], user=user, env=env)
+    assert returncode != 0 and listed is None
+    assert expected in output
+    assert "Traceback" not in output
+    assert not [s for u in sc.users.values() for s in (u.access_key, u.secret_key) if s in output]
+
+
+def test_a_bad_filter_fails_before_any_host_is_listed(inventory, tmp_path):
+    config = tmp_path / "bad.tenablesc.yml"
+    config.write_text("plugin: secops.tenablesc.tenablesc\nfilters:\n  sevrity: [high]\n")
+    returncode, listed, output = inventory(config)
+    assert returncode != 0 and listed is None and "sevrity" in output
+
+
+def test_files_that_are_not_ours_are_left_alone(inventory, tmp_path):
+    other = tmp_path / "hosts.yml"
+    other.write_text("all:\n  hosts:\n    web01:\n")
+    returncode, listed, output = inventory(other, env=dict(ANSIBLE_INVENTORY_ENABLED="secops.tenablesc.tenablesc,yaml"))
+    assert returncode == 0 and listed["ungrouped"]["hosts"] == ["web01"] and "tenablesc" not in output
