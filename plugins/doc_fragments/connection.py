@@ -25,7 +25,9 @@ options:
   api_keys:
     description:
       - 'The key string exactly as SC shows it: V(accesskey=<access-key>; secretkey=<secret-key>;).'
-      - 'Whitespace, a missing final V(;), upper-case names, and the trailing newline or quotes a vault file leaves are tolerated.'
+      - >-
+        Whitespace, a missing final V(;), upper-case names, and the trailing newline or quotes a vault file leaves are
+        tolerated.
       - 'Give either O(api_keys) or O(access_key) with O(secret_key), not both.'
       - 'If not set, the value of the E(TENABLESC_API_KEYS) environment variable is used.'
     type: str
@@ -60,7 +62,9 @@ options:
     default: 60.0
   retries:
     description:
-      - 'How often a request is retried after a rate limit (429), an unavailable SC or proxy (502, 503, 504), a connection failure, a timeout or SC''s transient C(database is locked) error.'
+      - >-
+        How often a request is retried after a rate limit (429), an unavailable SC or proxy (502, 503, 504), a
+        connection failure, a timeout or SC's transient C(database is locked) error.
       - 'Waits grow exponentially with jitter and honour C(Retry-After); all waits together stay under two minutes.'
       - 'Requests that create or delete are retried only when they provably never reached SC.'
       - 'V(0) disables retries.'
@@ -90,7 +94,9 @@ options:
   api_keys:
     description:
       - 'The key string exactly as SC shows it: V(accesskey=<access-key>; secretkey=<secret-key>;).'
-      - 'Whitespace, a missing final V(;), upper-case names, and the trailing newline or quotes a vault file leaves are tolerated.'
+      - >-
+        Whitespace, a missing final V(;), upper-case names, and the trailing newline or quotes a vault file leaves are
+        tolerated.
       - 'Give either O(api_keys) or O(access_key) with O(secret_key), not both.'
     type: str
     env:
@@ -131,7 +137,9 @@ options:
       - name: TENABLESC_TIMEOUT
   retries:
     description:
-      - 'How often a request is retried after a rate limit (429), an unavailable SC or proxy (502, 503, 504), a connection failure, a timeout or SC''s transient C(database is locked) error.'
+      - >-
+        How often a request is retried after a rate limit (429), an unavailable SC or proxy (502, 503, 504), a
+        connection failure, a timeout or SC's transient C(database is locked) error.
       - 'Waits grow exponentially with jitter and honour C(Retry-After); all waits together stay under two minutes.'
       - 'Requests that create or delete are retried only when they provably never reached SC.'
       - 'V(0) disables retries.'

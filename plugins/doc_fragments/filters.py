@@ -67,7 +67,9 @@ options:
     type: bool
   last_seen:
     description:
-      - 'Keep findings last seen in this window: a number of days (V(30) is the last 30 days), SC''s V(<end day>:<start day>) form (V(0:30), V(30:all)), or an epoch range V(<from>-<to>).'
+      - >-
+        Keep findings last seen in this window: a number of days (V(30) is the last 30 days), SC's V(<end day>:<start
+        day>) form (V(0:30), V(30:all)), or an epoch range V(<from>-<to>).
       - 'Sent to SC as the C(lastSeen) filter.'
     type: raw
   first_seen:
@@ -77,7 +79,9 @@ options:
     type: raw
   vpr_score:
     description:
-      - 'Keep findings whose Vulnerability Priority Rating is in this range: V(7-10), a list V([7, 10]), a dictionary with C(min) and C(max), or one number as the minimum.'
+      - >-
+        Keep findings whose Vulnerability Priority Rating is in this range: V(7-10), a list V([7, 10]), a dictionary
+        with C(min) and C(max), or one number as the minimum.
       - 'Sent to SC as the C(vprScore) filter.'
     type: raw
   port:

@@ -98,23 +98,20 @@ class AnalysisPages:
             return
         first = self._fetch(0, self._page_end(0, end_of_data))
         self.total_records = _as_count(first.get("totalRecords"))
-        for row in self._rows(first):
-            yield row
+        yield from self._rows(first)
         if self._complete(first, 0, end_of_data):
             return
         start = self._page_size
         if self._concurrency > 1 and self.total_records is not None:
             planned = min(end_of_data, self.total_records)
             for offset, page in self._fetch_concurrently(start, planned, end_of_data):
-                for row in self._rows(page):
-                    yield row
+                yield from self._rows(page)
                 if self._complete(page, offset, end_of_data):
                     return
                 start = offset + self._page_size
         while True:
             page = self._fetch(start, self._page_end(start, end_of_data))
-            for row in self._rows(page):
-                yield row
+            yield from self._rows(page)
             if self._complete(page, start, end_of_data):
                 return
             start += self._page_size

@@ -8,6 +8,7 @@ them), so they are generated files: `make doc-fragments` rewrites them, and a
 unit test fails when they drift from the tables.
 """
 
+import textwrap
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -28,13 +29,18 @@ class ModuleDocFragment:
 '''
 
 
-def _quote(text):
-    return "'%s'" % text.replace("'", "''")
+def _description_item(text):
+    """One description entry: quoted on one line, or folded when it would exceed pep8's line length."""
+    quoted = "      - '%s'" % text.replace("'", "''")
+    if len(quoted) <= 120:
+        return [quoted]
+    return ["      - >-"] + ["        " + line for line in textwrap.wrap(text, 110)]
 
 
 def _option_lines(name, option, extra_description=(), env=None):
     lines = ["  %s:" % name, "    description:"]
-    lines.extend("      - %s" % _quote(text) for text in list(option["description"]) + list(extra_description))
+    for text in list(option["description"]) + list(extra_description):
+        lines.extend(_description_item(text))
     lines.append("    type: %s" % option["type"])
     if "elements" in option:
         lines.append("    elements: %s" % option["elements"])
