@@ -45,7 +45,7 @@ SANITY_ARGS ?=
 
 # Unit tests; e.g. make unit PYTEST_ARGS='-k client -x'
 UNIT_TESTS ?= tests/unit
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n 2
 PYTEST_ANSIBLE_ARGS := --ansible-unit-inject-only \
 	--ansible-inventory localhost, --ansible-connection local --ansible-host-pattern localhost
 

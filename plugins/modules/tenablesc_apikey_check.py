@@ -67,9 +67,9 @@ EXAMPLES = r"""
   register: sc_keys
 
 - name: Stop with the reason when the keys will not work
-  ansible.builtin.assert:
-    that: sc_keys.valid
-    fail_msg: "{{ sc_keys.checks | rejectattr('ok') | map(attribute='message') | first }}"
+  ansible.builtin.fail:
+    msg: "{{ sc_keys.checks[-1].message }}"
+  when: not sc_keys.valid
 
 - name: Require a newer SC than API keys do
   secops.tenablesc.tenablesc_apikey_check:

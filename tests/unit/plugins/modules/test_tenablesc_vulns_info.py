@@ -137,3 +137,16 @@ def test_check_mode_reads_as_usual(task, connection, sc):
     run = task("tenablesc_vulns_info", dict(connection, tool="sumseverity"), check=True)
     assert run.returncode == 0 and run.result["severity_counts"]
     assert {r.method for r in sc.requests} <= {"GET", "POST"}
+
+
+@pytest.mark.parametrize("tool", ["vulndetails", "listvuln", "sumip", "sumid", "sumseverity", "sumasset", "listos",
+                                  "sumcve", "sumdnsname", "sumfamily", "sumport", "sumprotocol"])
+def test_every_tool_pages_to_the_end_with_typed_rows(task, connection, sc, tool):
+    result = vulns(task, connection, tool=tool, page_size=20)
+    assert result["findings"], "the dataset has rows for every tool"
+    assert result["returned_records"] == len(result["findings"]) == result["total_records"]
+    numbers = [value for row in result["findings"] for key, value in row.items()
+               if key in ("pluginID", "port", "total", "hostTotal", "count", "score")]
+    assert all(isinstance(value, int) for value in numbers)
+    expected_pages = result["returned_records"] // 20 + 1
+    assert sc.count("POST", "/rest/analysis") == expected_pages
