@@ -1,0 +1,80 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, secops.tenablesc contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The simulated accounts: one per role, API keys derived from the dataset seed."""
+
+import hashlib
+from dataclasses import dataclass
+
+ADMIN_ORGANIZATION = {"id": 0, "name": "Tenable.sc Administration", "description": ""}
+ORGANIZATION = {"id": "1", "name": "Acme Security Operations", "description": "Vulnerability management"}
+FULL_ACCESS_GROUP = {"id": "0", "name": "Full Access", "description": "Full Access group"}
+ROLES = {
+    "1": ("Administrator", "Full access to the system, no access to organization data"),
+    "2": ("Security Manager", "Full access to the organization"),
+    "3": ("Security Analyst", "Analysis and asset management within the organization"),
+    "4": ("Vulnerability Analyst", "Read access to vulnerability data"),
+}
+ASSET_MANAGERS = frozenset(("2", "3"))
+
+
+@dataclass(frozen=True)
+class User:
+    """An SC account and its API keys; ``repository_ids`` are the repositories assigned to it."""
+
+    id: str
+    username: str
+    firstname: str
+    lastname: str
+    role_id: str
+    role_name: str
+    org_id: object
+    access_key: str
+    secret_key: str
+    key_string: str
+    repository_ids: tuple
+    locked: bool = False
+
+    @property
+    def is_admin(self):
+        return self.role_id == "1"
+
+    @property
+    def can_manage_assets(self):
+        return self.role_id in ASSET_MANAGERS
+
+    @property
+    def organization(self):
+        return ADMIN_ORGANIZATION if self.is_admin else ORGANIZATION
+
+    def ref(self):
+        """The creator/owner shape of asset lists."""
+        return {"id": self.id, "username": self.username, "firstname": self.firstname, "lastname": self.lastname}
+
+
+def _key(seed, username, kind):
+    return hashlib.sha256(("%s:%s:%s" % (seed, username, kind)).encode()).hexdigest()[:32]
+
+
+def make_users(seed, repository_ids):
+    """admin, secmanager, secanalyst, vulnanalyst (all but the last repository), norepo and locked."""
+    everything = tuple(repository_ids)
+    most = everything[:-1] if len(everything) > 1 else everything
+    accounts = (
+        ("1", "admin", "System", "Administrator", "1", everything, False),
+        ("2", "secmanager", "Security", "Manager", "2", everything, False),
+        ("3", "secanalyst", "Security", "Analyst", "3", everything, False),
+        ("4", "vulnanalyst", "Vulnerability", "Analyst", "4", most, False),
+        ("5", "norepo", "Unassigned", "Analyst", "4", (), False),
+        ("6", "locked", "Locked", "Analyst", "4", most, True),
+    )
+    users = {}
+    for user_id, username, firstname, lastname, role_id, repositories, locked in accounts:
+        access_key, secret_key = _key(seed, username, "access"), _key(seed, username, "secret")
+        users[username] = User(
+            id=user_id, username=username, firstname=firstname, lastname=lastname, role_id=role_id,
+            role_name=ROLES[role_id][0], org_id=ADMIN_ORGANIZATION["id"] if role_id == "1" else ORGANIZATION["id"],
+            access_key=access_key, secret_key=secret_key,
+            key_string="accesskey=%s; secretkey=%s;" % (access_key, secret_key),
+            repository_ids=repositories, locked=locked)
+    return users

@@ -1,0 +1,284 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, secops.tenablesc contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""SC's REST resources: API key authentication, routing and the documents of each endpoint."""
+
+import hashlib
+import re
+import uuid
+from urllib.parse import parse_qs
+
+from .accounts import FULL_ACCESS_GROUP, ROLES
+from .assets import LIST_FIELDS
+from .envelope import INVALID_TOKEN, SCError, envelope, not_found, org_required
+
+API_KEY_MIN_VERSION = (5, 13)
+_KEY_PAIR = re.compile(r"([A-Za-z]+)\s*=\s*([^;\s]*)")
+_REPOSITORY_LIST_FIELDS = ("id", "name", "description", "type", "dataFormat")  # inferred default
+_REPORT_TYPES = [
+    {"name": "PDF", "type": "pdf", "enabled": "true", "attributeSets": []},
+    {"name": "CSV", "type": "csv", "enabled": "true", "attributeSets": []},
+    {"name": "RTF", "type": "rtf", "enabled": "true", "attributeSets": []},
+    {"name": "DISA ARF", "type": "arf", "enabled": "false", "attributeSets": ["arf"]},
+    {"name": "DISA ASR", "type": "asr", "enabled": "false", "attributeSets": []},
+    {"name": "CyberScope", "type": "lasr", "enabled": "true", "attributeSets": ["lasr"]},
+]
+_TIMEZONES = [{"name": "America/New_York", "gmtOffset": -5}, {"name": "Europe/London", "gmtOffset": 0},
+              {"name": "Europe/Paris", "gmtOffset": 1}, {"name": "UTC", "gmtOffset": 0}]
+
+
+def version_tuple(version):
+    return tuple(int(part) for part in re.findall(r"\d+", str(version))[:3])
+
+
+class Answer:
+    """What the HTTP layer sends: a JSON document (encoded late, faults may edit it) or raw bytes."""
+
+    def __init__(self, status=200, document=None, raw=None, content_type="application/json", rows=0):
+        self.status = status
+        self.document = document
+        self.raw = raw
+        self.content_type = content_type
+        self.rows = rows
+
+    @classmethod
+    def ok(cls, response, rows=0):
+        return cls(200, envelope(response), rows=rows)
+
+    @classmethod
+    def error(cls, error):
+        return cls(error.status, raw=error.body(), content_type=error.content_type)
+
+
+def _auth_refusal(status, error_msg=""):
+    # Recorded on SC 5.20: refused keys come back as 403, error_code 0, empty message, Content-Type text/html.
+    return SCError(status, 0, error_msg, content_type="text/html; charset=UTF-8")
+
+
+def _fields(query):
+    values = parse_qs(query).get("fields")
+    return [field for field in values[0].split(",") if field] if values else None
+
+
+def _select(document, fields):
+    """?fields=a,b: the named fields only; SC keeps id in every answer (inferred)."""
+    if not fields:
+        return document
+    return {field: document[field] for field in ["id"] + [f for f in fields if f != "id"] if field in document}
+
+
+class Application:
+    """Routes one request to the resource answering it; ``simulator`` holds the mutable server state."""
+
+    def __init__(self, simulator):
+        self.sim = simulator
+        self.dataset = simulator.dataset
+        self._by_access_key = {user.access_key.lower(): user for user in simulator.users.values()}
+        self._routes = [
+            ("GET", re.compile(r"/rest/system$"), self.system, False),
+            ("GET", re.compile(r"/rest/status$"), self.status, True),
+            ("GET", re.compile(r"/rest/currentUser$"), self.current_user, True),
+            ("GET", re.compile(r"/rest/currentOrganization$"), self.current_organization, True),
+            ("GET", re.compile(r"/rest/repository$"), self.repositories, True),
+            ("GET", re.compile(r"/rest/repository/([^/]+)$"), self.repository, True),
+            ("GET", re.compile(r"/rest/asset$"), self.asset_lists, True),
+            ("POST", re.compile(r"/rest/asset$"), self.create_asset, True),
+            ("GET", re.compile(r"/rest/asset/([^/]+)$"), self.asset, True),
+            ("PATCH", re.compile(r"/rest/asset/([^/]+)$"), self.edit_asset, True),
+            ("DELETE", re.compile(r"/rest/asset/([^/]+)$"), self.delete_asset, True),
+            ("POST", re.compile(r"/rest/analysis$"), self.analysis, True),
+        ]
+        self._repository_counts = None
+
+    def handle(self, method, path, query, headers, body, record):
+        for route_method, pattern, handler, needs_user in self._routes:
+            match = pattern.match(path)
+            if match and route_method == method:
+                break
+        else:
+            # inferred: paths and methods SC does not serve get Apache's 404 page.
+            return Answer(404, raw=b"<html><body><h1>Not Found</h1></body></html>", content_type="text/html")
+        try:
+            user = self.authenticate(headers.get("x-apikey"), needs_user)
+            record.user = user.username if user else None
+            return handler(user, query, body, *match.groups())
+        except SCError as error:
+            return Answer.error(error)
+
+    # Authentication
+
+    def authenticate(self, header, required):
+        """The user of an x-apikey header; names and separators are read leniently like SC does."""
+        if version_tuple(self.sim.version) < API_KEY_MIN_VERSION:
+            # inferred: before 5.13 SC has no API keys, so the header is ignored and the request has no session;
+            # SC's wording for a missing or expired session is recorded (403/12).
+            header = None
+        if header is None:
+            if required:
+                raise SCError(403, INVALID_TOKEN, "This request contains an invalid token.")
+            return None
+        if not self.sim.api_keys_enabled:
+            # Tenable documents 400 when API keys are disabled; the body is inferred, shaped like the refusal.
+            raise _auth_refusal(400)
+        pairs = {name.lower(): value for name, value in _KEY_PAIR.findall(header)}
+        user = self._by_access_key.get(pairs.get("accesskey", "").lower())
+        if user is None or pairs.get("secretkey", "").lower() != user.secret_key:
+            raise _auth_refusal(403)
+        if user.locked:
+            raise _auth_refusal(403, "The user account is locked.\n")  # inferred wording and shape
+        return user
+
+    # Server facts
+
+    def system(self, _user, _query, _body):
+        version = self.sim.version
+        build = "2024%08d" % (int(hashlib.sha256(version.encode()).hexdigest(), 16) % 10 ** 8)
+        return Answer.ok({
+            "reportTypes": _REPORT_TYPES, "version": version, "buildID": build, "banner": "", "releaseID": build,
+            "uuid": str(uuid.UUID(int=self.dataset.seed * 104729 + 17)), "logo": "assets/mariana/images/sc4icon.png",
+            "serverAuth": "any", "serverClassification": "None", "sessionTimeout": "3600", "licenseStatus": "Valid",
+            "ACAS": "false", "freshInstall": "no", "headerText": "", "loginNotifications": "false",
+            "PasswordComplexity": "false", "telemetryEnabled": "false", "timezones": _TIMEZONES})
+
+    def status(self, _user, _query, _body):
+        active = len({host.ip_int for host in self.dataset.hosts})
+        plugin_time = str(self.dataset.now - 86400)
+        return Answer.ok({
+            "jobd": "Running", "licenseStatus": "Valid", "PluginSubscriptionStatus": "Valid",
+            "LCEPluginSubscriptionStatus": "Expired", "PassivePluginSubscriptionStatus": None,
+            "pluginUpdates": {"active": {"updateTime": plugin_time, "stale": "false",
+                                         "pluginCurrentSet": self.dataset.plugin_set},
+                              "passive": {"updateTime": plugin_time, "stale": "false"},
+                              "lce": {"updateTime": plugin_time, "stale": "true"}},
+            "feedUpdates": {"updateTime": plugin_time, "stale": "false"},
+            "activeIPs": str(active), "licensedIPs": str(max(102400, active))})
+
+    def current_user(self, user, query, _body):
+        created = str(self.dataset.now - 400 * 86400)
+        document = {
+            "id": user.id, "username": user.username, "firstname": user.firstname, "lastname": user.lastname,
+            "status": "0", "role": {"id": user.role_id, "name": user.role_name, "description": ROLES[user.role_id][1]},
+            "title": "", "email": "%s@example.com" % user.username, "address": "", "city": "", "state": "",
+            "country": "", "phone": "", "fax": "", "createdTime": created, "modifiedTime": created,
+            "lastLogin": str(self.dataset.now - 3600), "lastLoginIP": "10.16.0.50", "mustChangePassword": "false",
+            "locked": "false", "failedLogins": "0", "authType": "tns", "fingerprint": None, "password": "SET",
+            "description": "", "canUse": "true", "canManage": "true", "managedUsersGroups": [],
+            "managedObjectsGroups": [], "preferences": [], "ldapUsername": "", "group": FULL_ACCESS_GROUP,
+            "responsibleAsset": {"id": -1, "name": "", "description": ""}, "organization": user.organization,
+        }
+        return Answer.ok(_select(document, _fields(query)))
+
+    def current_organization(self, user, query, _body):
+        if user.is_admin:
+            raise org_required()  # inferred: an Administrator belongs to no organization
+        organization = dict(user.organization)
+        organization.update({
+            "email": "", "address": "", "city": "", "state": "", "country": "", "phone": "", "fax": "",
+            "zoneSelection": "auto_only", "restrictedIPs": "", "vulnScoreLow": "1", "vulnScoreMedium": "3",
+            "vulnScoreHigh": "10", "vulnScoreCritical": "40", "createdTime": str(self.dataset.now - 500 * 86400),
+            "modifiedTime": str(self.dataset.now - 30 * 86400), "userCount": "5",
+            "repositories": [self._repository_ref(r) for r in self.dataset.repositories]})
+        return Answer.ok(_select(organization, _fields(query)))
+
+    # Repositories
+
+    def _visible_repositories(self, user):
+        return [r for r in self.dataset.repositories if user.is_admin or r["id"] in user.repository_ids]
+
+    @staticmethod
+    def _repository_ref(repository):
+        return {key: repository[key] for key in ("id", "name", "description")}
+
+    def _repository_document(self, repository):
+        counts = self._counts_per_repository()
+        hosts, findings = counts.get(repository["id"], (0, 0))
+        created = str(self.dataset.now - 700 * 86400)
+        return {
+            "id": repository["id"], "name": repository["name"], "description": repository["description"],
+            "type": repository["type"], "dataFormat": repository["dataFormat"], "remoteID": None, "remoteIP": None,
+            "running": "false", "downloadFormat": "v2", "lastSyncTime": "0", "createdTime": created,
+            "modifiedTime": created, "lastVulnUpdate": str(self.dataset.now), "vulnCount": str(findings),
+            "organizations": [{"id": "1", "name": "Acme Security Operations", "description": ""}],
+            "typeFields": {"correlation": [], "ipRange": "0.0.0.0/0", "ipCount": str(hosts),
+                           "runningNessus": "false", "lastGenerateNessusTime": "0", "trendingDays": "30",
+                           "trendWithRaw": "true", "lastTrendUpdate": "0",
+                           "nessusSchedule": {"type": "never", "start": "", "repeatRule": ""}},
+            "uuid": repository["uuid"],
+        }
+
+    def _counts_per_repository(self):
+        """repository id -> (hosts, open findings); computed once, the dataset does not change."""
+        if self._repository_counts is None:
+            ds, counts = self.dataset, {}
+            for host in ds.hosts:
+                open_findings = ds.host_start[host.index + 1] - ds.host_start[host.index] - sum(
+                    ds.f_mitigated[ds.host_start[host.index]:ds.host_start[host.index + 1]])
+                hosts, findings = counts.get(host.repository_id, (0, 0))
+                counts[host.repository_id] = (hosts + 1, findings + open_findings)
+            self._repository_counts = counts
+        return self._repository_counts
+
+    def repositories(self, user, query, _body):
+        wanted_type = (parse_qs(query).get("type") or ["All"])[0]
+        fields = _fields(query) or _REPOSITORY_LIST_FIELDS
+        documents = [_select(self._repository_document(r), fields) for r in self._visible_repositories(user)
+                     if wanted_type in ("All", r["type"])]
+        return Answer.ok(documents, rows=len(documents))
+
+    def repository(self, user, query, _body, repository_id):
+        repository = next((r for r in self._visible_repositories(user) if r["id"] == repository_id), None)
+        if repository is None:
+            raise not_found("Repository", repository_id)  # inferred wording, SC's "<Object> #<id>" style
+        return Answer.ok(_select(self._repository_document(repository), _fields(query)))
+
+    # Asset lists
+
+    def _asset_reader(self, user):
+        if user.is_admin:
+            raise org_required()  # recorded for an Administrator reading an asset list without orgID
+        return self.sim.assets
+
+    def _asset_manager(self, user):
+        store = self._asset_reader(user)
+        if not user.can_manage_assets:
+            # inferred: wording and error code of the refusal for a role without asset management permission.
+            raise SCError(403, 1, "Insufficient permissions: the %s role cannot manage Assets.\n" % user.role_name)
+        return store
+
+    def asset_lists(self, user, query, _body):
+        store = self._asset_reader(user)
+        fields = _fields(query) or LIST_FIELDS
+        usable = store.usable()
+
+        def listed(asset):
+            return store.render(asset, user, self.dataset.repositories, fields)
+        manageable = [asset for asset in usable if asset.id and user.can_manage_assets]
+        return Answer.ok({"usable": [listed(a) for a in usable], "manageable": [listed(a) for a in manageable]},
+                         rows=len(usable))
+
+    def asset(self, user, query, _body, asset_id):
+        store = self._asset_reader(user)
+        return Answer.ok(store.render(store.get(asset_id), user, self.dataset.repositories, _fields(query)))
+
+    def create_asset(self, user, _query, body):
+        store = self._asset_manager(user)
+        return Answer.ok(store.render(store.create(body, user), user, self.dataset.repositories))
+
+    def edit_asset(self, user, _query, body, asset_id):
+        store = self._asset_manager(user)
+        if store.get(asset_id).id == 0:
+            raise SCError(403, 1, "Insufficient permissions: Asset #0 cannot be edited.\n")  # inferred: as above
+        return Answer.ok(store.render(store.update(asset_id, body), user, self.dataset.repositories))
+
+    def delete_asset(self, user, _query, _body, asset_id):
+        store = self._asset_manager(user)
+        if str(asset_id) == "0":
+            raise SCError(403, 1, "Insufficient permissions: Asset #0 cannot be deleted.\n")  # inferred: as above
+        store.delete(asset_id)
+        return Answer.ok("")
+
+    # Analysis
+
+    def analysis(self, user, _query, body):
+        response, rows = self.sim.analysis.run(body, user, version_tuple(self.sim.version))
+        return Answer.ok(response, rows=rows)

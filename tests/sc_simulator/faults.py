@@ -1,0 +1,123 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, secops.tenablesc contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Injected faults (what networks, proxies and a busy SC do to clients) and injected latency."""
+
+import http.client
+import threading
+
+from .envelope import INVALID_PARAMETERS, SCError
+
+# Faults answered instead of processing the request.
+SHORT_CIRCUIT = ("status", "html502", "db_locked", "analysis_error")
+# Faults applied around a normally processed request.
+AROUND = ("reset_before", "reset_after", "truncated", "slow", "total_records_drift")
+KINDS = SHORT_CIRCUIT + AROUND
+
+PROXY_502_PAGE = (b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway"
+                  b"</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n")
+
+
+class Fault:
+    """Fires on matching requests after letting ``after`` of them through, ``times`` times, then disarms."""
+
+    def __init__(self, kind, method="*", path="/rest/analysis", after=0, times=1, **params):
+        if kind not in KINDS:
+            raise ValueError("unknown fault kind %r (known: %s)" % (kind, ", ".join(KINDS)))
+        self.kind = kind
+        self.method = method.upper()
+        self.path = path
+        self.after = int(after)
+        self.times = int(times)
+        self.params = params
+        self.seen = 0
+        self.fired = 0
+
+    def matches(self, method, path):
+        if self.method not in ("*", method):
+            return False
+        return self.path == "*" or path == self.path or path.startswith(self.path.rstrip("/") + "/")
+
+    @property
+    def armed(self):
+        return self.fired < self.times
+
+    def error(self):
+        """The SCError a short-circuit fault answers with (html502 is not an envelope: see PROXY_502_PAGE)."""
+        params = self.params
+        if self.kind == "status":
+            status = int(params.get("status", 503))
+            return SCError(status, int(params.get("error_code", 0)),
+                           params.get("message", http.client.responses.get(status, "Error")))
+        if self.kind == "db_locked":
+            # inferred: the transient error is known only by its text; status and code are a guess (SC answers
+            # most application errors with 403, which no client retries on its own).
+            return SCError(int(params.get("status", 403)), int(params.get("error_code", 1)),
+                           params.get("message", "database is locked\n"))
+        return SCError(403, INVALID_PARAMETERS, params.get(
+            "message", "Invalid parameters specified for vuln query.\n"))  # inferred wording
+
+    def retry_after(self):
+        value = self.params.get("retry_after")
+        return None if value is None else str(value)
+
+    def drift(self, document):
+        """total_records_drift: report totalRecords off by ``delta`` or (``missing``) not at all."""
+        if not isinstance(document, dict) or not isinstance(document.get("response"), dict):
+            return
+        response = document["response"]
+        if "totalRecords" not in response:
+            return
+        if self.params.get("missing"):
+            del response["totalRecords"]
+        else:
+            response["totalRecords"] = str(max(0, int(response["totalRecords"]) + int(self.params.get("delta", 1))))
+
+
+class FaultPlan:
+    """The armed faults, in the order they were added; the first that wants a request takes it."""
+
+    def __init__(self):
+        self._faults = []
+        self._lock = threading.Lock()
+
+    def add(self, kind, method="*", path="/rest/analysis", after=0, times=1, **params):
+        fault = Fault(kind, method, path, after, times, **params)
+        with self._lock:
+            self._faults.append(fault)
+        return fault
+
+    def clear(self):
+        with self._lock:
+            self._faults.clear()
+
+    def take(self, method, path):
+        """Count this request against every matching armed fault; return the one that fires, if any."""
+        chosen = None
+        with self._lock:
+            for fault in self._faults:
+                if not fault.armed or not fault.matches(method, path):
+                    continue
+                fault.seen += 1
+                if chosen is None and fault.seen > fault.after:
+                    fault.fired += 1
+                    chosen = fault
+        return chosen
+
+
+class Latency:
+    """Sleep injected per request and per returned row on matching path prefixes."""
+
+    def __init__(self):
+        self.set()
+
+    def set(self, per_request=0.0, per_row=0.0, paths=("/rest/analysis",)):
+        self.per_request = float(per_request)
+        self.per_row = float(per_row)
+        self.paths = (paths,) if isinstance(paths, str) else tuple(paths)
+
+    def delay(self, path, rows):
+        if not any(path == prefix or path.startswith(prefix.rstrip("/") + "/") or prefix == "*"
+                   for prefix in self.paths):
+            return 0.0
+        return self.per_request + self.per_row * rows
