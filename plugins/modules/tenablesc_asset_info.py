@@ -19,13 +19,7 @@ author:
   - secops.tenablesc contributors (@secops)
 extends_documentation_fragment:
   - secops.tenablesc.connection
-attributes:
-  check_mode:
-    support: full
-    description: The module only reads, so check mode runs it as usual.
-  diff_mode:
-    support: none
-    description: Nothing changes, so there is no diff.
+  - secops.tenablesc.attributes.READ_ONLY
 options:
   name:
     description:

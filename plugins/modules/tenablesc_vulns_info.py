@@ -22,14 +22,8 @@ author:
   - secops.tenablesc contributors (@secops)
 extends_documentation_fragment:
   - secops.tenablesc.connection
+  - secops.tenablesc.attributes.READ_ONLY
   - secops.tenablesc.filters
-attributes:
-  check_mode:
-    support: full
-    description: The module only reads, so check mode runs it as usual (and still writes O(dest)).
-  diff_mode:
-    support: none
-    description: Nothing on SC changes, so there is no diff.
 options:
   tool:
     description:
@@ -106,6 +100,7 @@ options:
     type: str
     choices: [json, jsonl, csv]
 notes:
+  - In check mode the module still writes O(dest), which is on the controller side of the task, not SC.
   - A failure on any page fails the task; partial results are never returned as success, and O(dest) is left as it was.
 """
 

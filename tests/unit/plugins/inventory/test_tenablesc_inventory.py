@@ -41,7 +41,8 @@ def ansible_inventory(sc, tmp_path):
         completed = subprocess.run([str(BIN / "ansible-inventory"), "-i", str(path), "--list"] + list(args),
                                    env=environment, cwd=str(tmp_path), capture_output=True, text=True, timeout=300,
                                    check=False)
-        parsed = json.loads(completed.stdout) if completed.returncode == 0 else None
+        # Verbose output shares stdout with the JSON, so only a quiet run is parsed.
+        parsed = json.loads(completed.stdout) if completed.returncode == 0 and "-v" not in args else None
         return completed.returncode, parsed and normalize_inventory(parsed), completed.stdout + completed.stderr
     return run
 
@@ -141,3 +142,13 @@ def test_files_that_are_not_ours_are_left_alone(inventory, tmp_path):
     other.write_text("all:\n  hosts:\n    web01:\n")
     returncode, listed, output = inventory(other, env=dict(ANSIBLE_INVENTORY_ENABLED="secops.tenablesc.tenablesc,yaml"))
     assert returncode == 0 and listed["ungrouped"]["hosts"] == ["web01"] and "tenablesc" not in output
+
+
+def test_progress_only_when_verbose(inventory, tmp_path):
+    config = tmp_path / "progress.tenablesc.yml"
+    config.write_text("plugin: secops.tenablesc.tenablesc\npage_size: 100\n")
+    quiet = inventory(config)
+    verbose = inventory(config, args=["-v"])
+    assert quiet[0] == verbose[0] == 0
+    assert "tenablesc:" not in quiet[2]
+    assert "tenablesc: hosts: 1 pages" in verbose[2] and "tenablesc: hosts: 3 pages" in verbose[2]

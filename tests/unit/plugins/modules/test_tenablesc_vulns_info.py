@@ -150,3 +150,42 @@ def test_every_tool_pages_to_the_end_with_typed_rows(task, connection, sc, tool)
     assert all(isinstance(value, int) for value in numbers)
     expected_pages = result["returned_records"] // 20 + 1
     assert sc.count("POST", "/rest/analysis") == expected_pages
+
+
+def address_set(defined_ips):
+    """Addresses of SC's 'a-b,c' definedIPs form, computed plainly for the oracle."""
+    import ipaddress
+
+    addresses = set()
+    for part in defined_ips.split(","):
+        first, _sep, last = part.strip().partition("-")
+        low = int(ipaddress.ip_address(first))
+        high = int(ipaddress.ip_address(last or first))
+        addresses.update(str(ipaddress.ip_address(number)) for number in range(low, high + 1))
+    return addresses
+
+
+FRIENDLY = {
+    "plugin_id": lambda ds, found: (dict(plugin_id=[found[0].plugin.id]), lambda f: f.plugin.id == found[0].plugin.id),
+    "plugin_name": lambda ds, found: (dict(plugin_name="apache"), lambda f: "apache" in f.plugin.name.lower()),
+    "dns_name": lambda ds, found: (
+        dict(dns_name=[next(f.host.dns_name for f in found if f.host.dns_name).upper()]),
+        lambda f: f.host.dns_name == next(g.host.dns_name for g in found if g.host.dns_name)),
+    "first_seen": lambda ds, found: (dict(first_seen=90), lambda f: f.first_seen >= ds.now - 90 * DAY),
+    "vpr_score": lambda ds, found: (dict(vpr_score="7-10"),
+                                    lambda f: f.plugin.vpr_score != "" and 7 <= float(f.plugin.vpr_score) <= 10),
+    "exploit_available": lambda ds, found: (dict(exploit_available=False), lambda f: not f.plugin.exploit_available),
+    "asset": lambda ds, found: (
+        dict(asset="DMZ Web Servers"),
+        lambda f: f.host.ip in address_set(next(a for a in ds.asset_lists if a["name"] == "DMZ Web Servers")
+                                           ["typeFields"]["definedIPs"])),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FRIENDLY))
+def test_each_friendly_filter_alone(task, connection, sc_dataset, current, name):
+    options, predicate = FRIENDLY[name](sc_dataset, current)
+    expected = [f for f in current if predicate(f)]
+    assert expected and len(expected) < len(current), "the filter must select something, not everything"
+    result = vulns(task, connection, page_size=500, **options)
+    assert finding_keys(result["findings"]) == oracle_keys(expected)
