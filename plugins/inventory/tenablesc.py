@@ -65,8 +65,9 @@ options:
       - The address is the last resort. When two distinct hosts resolve to one name, each becomes
         C(<name>_<ip>), and a second host with the same address gets C(_2) (then C(_3)...) in SC's order;
         nothing is merged or overwritten.
-      - The same host in two repositories (same SC UUID, or same address and DNS name) is one inventory host
-        that lists both repositories.
+      - The same host in two repositories (same address and DNS name; without a DNS name, same NetBIOS name),
+        such as a machine both scanned and reporting through a Nessus Agent, is one inventory host that lists
+        both repositories.
     type: list
     elements: str
     default: [dns_name, netbios_name, ip]

@@ -10,13 +10,14 @@ __metaclass__ = type
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 
-from ansible_collections.secops.tenablesc.plugins.module_utils.errors import ConfigurationError, NotSCError
+from ansible_collections.secops.tenablesc.plugins.module_utils.errors import APIError, ConfigurationError
 
 SOURCE_TYPES = ("cumulative", "patched", "individual")
 VIEWS = ("all", "new", "patched")
 SORT_DIRECTIONS = ("ASC", "DESC")
+# iplist is left out: SC answers it unpaged, with results null and the addresses as numbered keys.
 VULN_TOOLS = (
-    "cceipdetail", "cveipdetail", "iavmipdetail", "iplist", "listmailclients", "listos", "listservices",
+    "cceipdetail", "cveipdetail", "iavmipdetail", "listmailclients", "listos", "listservices",
     "listsoftware", "listsshservers", "listvuln", "listwebclients", "listwebservers", "sumasset", "sumcce",
     "sumclassa", "sumclassb", "sumclassc", "sumcve", "sumdnsname", "sumfamily", "sumiavm", "sumid", "sumip",
     "summsbulletin", "sumport", "sumprotocol", "sumremediation", "sumseverity", "sumuserresponsibility",
@@ -128,7 +129,9 @@ class AnalysisPages:
     def _fetch(self, start, end):
         answer = self._client.post("/analysis", self._query.body(start, end), safe=True)
         if not isinstance(answer, dict) or not isinstance(answer.get("results"), list):
-            raise NotSCError("The analysis answer for rows %d-%d has no results list." % (start, end))
+            raise APIError("SC's %s answer for rows %d-%d has no results list." % (self._query.tool, start, end))
+        # A page longer than asked for would repeat rows of the next one.
+        del answer["results"][end - start:]
         return answer
 
     def _rows(self, page):

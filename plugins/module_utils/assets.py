@@ -58,31 +58,6 @@ def ips_list(networks):
     return format_networks(networks).split(",") if networks else []
 
 
-def _addresses_in(networks, others):
-    """Networks of ``networks`` not covered by ``others``, as strings (for readable diffs)."""
-    return ips_list(_exclude(networks, others))
-
-
-def _exclude(networks, others):
-    remaining = []
-    for network in networks:
-        parts = [network]
-        for other in others:
-            if other.version != network.version:
-                continue
-            next_parts = []
-            for part in parts:
-                if part.subnet_of(other):
-                    continue
-                if other.subnet_of(part):
-                    next_parts.extend(part.address_exclude(other))
-                else:
-                    next_parts.append(part)
-            parts = next_parts
-        remaining.extend(parts)
-    return list(ipaddress.collapse_addresses(remaining)) if remaining else []
-
-
 # Rule trees -----------------------------------------------------------------
 
 def rules_to_sc(rules):
@@ -162,8 +137,11 @@ def combination_from_sc(tree):
     operators, ids = set(), []
     node = tree or {}
     while isinstance(node, dict) and "operand1" in node:
+        operand = node.get("operand2")
+        if not isinstance(operand, dict) or "id" not in operand or "operand1" in operand:
+            return tree
         operators.add(node.get("operator"))
-        ids.insert(0, str((node.get("operand2") or {}).get("id")))
+        ids.insert(0, str(operand["id"]))
         node = node["operand1"]
     if isinstance(node, dict) and "id" in node and len(operators) == 1:
         return {"operator": operators.pop(), "assets": [str(node["id"])] + ids}
@@ -218,18 +196,9 @@ def _ip_count(value):
 
 def find_asset_lists(client, name=None, asset_id=None):
     """Summaries (id, name, type) of the lists matching ``asset_id`` or ``name``; every list if neither."""
-    answer = client.get("/asset", params={"fields": "id,name,type,description"}) or {}
-    seen, found = set(), []
-    for summary in (answer.get("usable") or []) + (answer.get("manageable") or []):
-        if summary.get("id") in seen:
-            continue
-        seen.add(summary.get("id"))
-        if asset_id is not None and str(summary.get("id")) != str(asset_id):
-            continue
-        if name is not None and summary.get("name") != name:
-            continue
-        found.append(summary)
-    return found
+    return [summary for summary in client.asset_lists(fields="id,name,type,description", manageable=True)
+            if (asset_id is None or str(summary.get("id")) == str(asset_id))
+            and (name is None or summary.get("name") == name)]
 
 
 def one_asset_list(client, name=None, asset_id=None):

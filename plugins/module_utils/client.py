@@ -22,10 +22,12 @@ except ImportError as exc:  # pragma: no cover - depends on the host
     HAS_REQUESTS = False
     REQUESTS_IMPORT_ERROR = exc
 
+from ansible_collections.secops.tenablesc.plugins.module_utils.connection import redact_url
 from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
     APIError,
     APIKeysDisabledError,
     AuthenticationError,
+    ConfigurationError,
     ConnectError,
     InvalidFilterError,
     MissingLibraryError,
@@ -39,6 +41,7 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
     UnsupportedVersionError,
     UserLockedError,
     HINT_ADMINISTRATOR,
+    HINT_KEY_STRING,
     HINT_PERMISSION,
 )
 
@@ -158,14 +161,18 @@ class Client:
     def _send(self, method, path, params, body, safe, authenticated):
         headers = None if authenticated else {"x-apikey": None}
         try:
+            # Never follow redirects: requests would send x-apikey to wherever they point.
             return self._session.request(
                 method, self._api + path, params=params, json=body, headers=headers,
-                timeout=self.settings.timeout, verify=self.settings.verify)
+                timeout=self.settings.timeout, verify=self.settings.verify, allow_redirects=False)
         except requests.exceptions.SSLError as exc:
             raise TLSError("TLS to %s failed: %s." % (self.settings.url, _reason(exc)))
         except requests.exceptions.ProxyError as exc:
-            raise _Retry(ConnectError("Could not reach SC through proxy %s: %s." % (
-                self.settings.proxy or "from the environment", _reason(exc)), hint="Check proxy and NO_PROXY."))
+            # urllib3 1.26 reports any socket error on a proxied connection as a ProxyError, sent or not.
+            raise _retry_if(safe or _never_sent(exc), ConnectError(
+                "Could not reach SC through proxy %s: %s." % (redact_url(self.settings.proxy) or "from the environment",
+                                                              _reason(exc)),
+                hint="Check proxy, HTTPS_PROXY and NO_PROXY.", maybe_applied=not safe and not _never_sent(exc)))
         except requests.exceptions.ConnectTimeout:
             raise _Retry(SCTimeoutError("Connecting to %s timed out after %ss." % (
                 self.settings.url, self.settings.timeout)))
@@ -181,6 +188,10 @@ class Client:
             raise _retry_if(safe, TransportError(
                 "%s %s: the connection broke before SC answered (%s)." % (method, path, _reason(exc)),
                 maybe_applied=not safe))
+        except requests.exceptions.InvalidHeader:
+            # Its text would quote the header, keys included.
+            raise ConfigurationError("The API keys contain characters that cannot be sent in an HTTP header.",
+                                     HINT_KEY_STRING)
         except requests.exceptions.RequestException as exc:
             raise TransportError("%s %s failed: %s." % (method, path, _reason(exc)))
 
@@ -189,9 +200,9 @@ class Client:
         try:
             envelope = json.loads(response.content)
         except ValueError:
-            envelope = None
+            return self._non_envelope(method, path, response, safe, parsed=False)
         if not isinstance(envelope, dict) or "error_code" not in envelope:
-            return self._non_envelope(method, path, response, safe)
+            return self._non_envelope(method, path, response, safe, parsed=True)
         error_code = _as_int(envelope.get("error_code"))
         error_msg = str(envelope.get("error_msg") or "").strip()
         if status < 400 and not error_code:
@@ -206,11 +217,15 @@ class Client:
             raise self._authentication_error(details)
         raise _api_error(details)
 
-    def _non_envelope(self, method, path, response, safe):
-        """An answer without SC's envelope: a proxy page, a cut-off body, or not SC at all."""
+    def _non_envelope(self, method, path, response, safe, parsed):
+        """An answer without SC's envelope: a proxy page, a cut-off body, a redirect, or not SC at all."""
         status = response.status_code
         excerpt = _excerpt(response)
-        if status in _RETRY_STATUSES or response.content.lstrip()[:1] in (b"{", b"["):
+        if 300 <= status < 400:
+            raise NotSCError("%s %s: %s redirects to %s; SC's API does not." % (
+                method, path, self.settings.url, redact_url(response.headers.get("Location")) or "nowhere"), status=status)
+        cut_off = not parsed and response.content.lstrip()[:1] in (b"{", b"[")
+        if status in _RETRY_STATUSES or cut_off:
             raise _retry_if(safe or status == 429, TransportError(
                 "%s %s: HTTP %d without a complete SC JSON answer (%s)." % (method, path, status, excerpt),
                 maybe_applied=not safe and status != 429, status=status), _retry_after(response))
@@ -261,10 +276,17 @@ class Client:
     def repositories(self, fields="id,name,description,type,dataFormat"):
         return self.get("/repository", params={"fields": fields}) or []
 
-    def asset_lists(self, fields="id,name,description,type,status"):
-        """Asset lists the account can use (SC's ``usable`` list)."""
+    def asset_lists(self, fields="id,name,description,type,status", manageable=False):
+        """Asset lists the account can use (SC's ``usable`` list), plus those it can manage if asked, each once."""
         answer = self.get("/asset", params={"fields": fields}) or {}
-        return answer.get("usable", []) if isinstance(answer, dict) else answer
+        if not isinstance(answer, dict):
+            return answer if isinstance(answer, list) else []
+        found, seen = [], set()
+        for summary in (answer.get("usable") or []) + ((answer.get("manageable") or []) if manageable else []):
+            if summary.get("id") not in seen:
+                seen.add(summary.get("id"))
+                found.append(summary)
+        return found
 
 
 def _retry_if(retryable, error, retry_after=None):

@@ -127,18 +127,47 @@ def parse_key_string(text):
                 HINT_KEY_STRING)
         if name in found:
             raise ConfigurationError("api_keys: %s is given twice." % name, HINT_KEY_STRING)
-        if not value:
-            raise ConfigurationError("api_keys: the value of %s is empty." % name, HINT_KEY_STRING)
-        if not _KEY_VALUE.match(value):
-            raise ConfigurationError(
-                "api_keys: the value of %s contains characters SC keys never have (spaces, quotes or"
-                " separators)." % name, HINT_KEY_STRING)
-        found[name] = value
+        found[name] = _checked_key("api_keys: the value of %s" % name, value)
     missing = [name for name in _KEY_FIELDS if name not in found]
     if missing:
         raise ConfigurationError(
             "api_keys: %s is missing (expected '%s')." % (" and ".join(missing), KEY_STRING_FORMAT), HINT_KEY_STRING)
     return found["accesskey"], found["secretkey"]
+
+
+def _checked_key(what, value):
+    if not value:
+        raise ConfigurationError("%s is empty." % what, HINT_KEY_STRING)
+    if not _KEY_VALUE.match(value):
+        raise ConfigurationError(
+            "%s contains characters SC keys never have (spaces, quotes, separators or non-ASCII)." % what,
+            HINT_KEY_STRING)
+    return value
+
+
+def credentials_from_options(get):
+    """(access_key, secret_key) from api_keys or the two separate options; ConfigurationError otherwise."""
+    api_keys, access_key, secret_key = get("api_keys"), get("access_key"), get("secret_key")
+    if api_keys and (access_key or secret_key):
+        raise ConfigurationError(
+            "Give either api_keys or access_key and secret_key, not both (check the TENABLESC_*"
+            " environment variables too).", HINT_KEY_STRING)
+    if api_keys:
+        return parse_key_string(api_keys)
+    if access_key or secret_key:
+        if not (access_key and secret_key):
+            raise ConfigurationError("access_key and secret_key must be given together.", HINT_KEY_STRING)
+        return _checked_key("access_key", access_key.strip()), _checked_key("secret_key", secret_key.strip())
+    raise ConfigurationError(
+        "No API keys: set api_keys (or TENABLESC_API_KEYS) to the key string '%s'." % KEY_STRING_FORMAT,
+        HINT_KEY_STRING)
+
+
+def redact_url(url):
+    """``url`` without user:password, for messages."""
+    if not url:
+        return url
+    return re.sub(r"(?<=://)[^/@]*@", "", str(url))
 
 
 def _printable_name(name):
@@ -160,13 +189,13 @@ def normalize_url(url):
         parts = urlsplit(url)
         parts.port  # pylint: disable=pointless-statement  # raises ValueError on a bad port
     except ValueError as exc:
-        raise ConfigurationError("url %r is not a valid URL (%s)." % (url, exc), HINT_URL)
+        raise ConfigurationError("url %r is not a valid URL (%s)." % (redact_url(url), exc), HINT_URL)
+    if parts.username or parts.password:
+        raise ConfigurationError("url must not carry credentials; use api_keys.", HINT_URL)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise ConfigurationError("url %r is not an http(s) URL." % url, HINT_URL)
     if parts.query or parts.fragment:
         raise ConfigurationError("url %r must not carry a query or fragment." % url, HINT_URL)
-    if parts.username or parts.password:
-        raise ConfigurationError("url must not carry credentials; use api_keys.", HINT_URL)
     path = parts.path.rstrip("/")
     if path.lower().endswith("/rest"):
         path = path[:-len("/rest")]
@@ -200,33 +229,24 @@ class ConnectionSettings:
         return self.ca_path or True
 
     def _check_ranges(self):
-        if self.timeout is None or self.timeout <= 0:
+        if self.timeout is None or not 0 < self.timeout < float("inf"):
             raise ConfigurationError("timeout must be a positive number of seconds.")
         if self.retries is None or self.retries < 0:
             raise ConfigurationError("retries must be 0 or more.")
         if self.proxy:
-            proxy = urlsplit(self.proxy)
-            if proxy.scheme not in ("http", "https", "socks5", "socks5h") or not proxy.hostname:
+            try:
+                proxy = urlsplit(self.proxy)
+                valid = proxy.scheme in ("http", "https", "socks5", "socks5h") and proxy.hostname and (
+                    proxy.port or True)
+            except ValueError:
+                valid = False
+            if not valid:
                 raise ConfigurationError("proxy must be a URL such as http://proxy.example.com:3128.")
 
     @classmethod
     def from_options(cls, get):
         """Build from any option source; ``get(name)`` returns an option's value or None."""
-        api_keys, access_key, secret_key = get("api_keys"), get("access_key"), get("secret_key")
-        if api_keys and (access_key or secret_key):
-            raise ConfigurationError(
-                "Give either api_keys or access_key and secret_key, not both (check the TENABLESC_*"
-                " environment variables too).", HINT_KEY_STRING)
-        if api_keys:
-            access_key, secret_key = parse_key_string(api_keys)
-        elif access_key or secret_key:
-            if not (access_key and secret_key):
-                raise ConfigurationError("access_key and secret_key must be given together.", HINT_KEY_STRING)
-            access_key, secret_key = access_key.strip(), secret_key.strip()
-        else:
-            raise ConfigurationError(
-                "No API keys: set api_keys (or TENABLESC_API_KEYS) to the key string '%s'." % KEY_STRING_FORMAT,
-                HINT_KEY_STRING)
+        access_key, secret_key = credentials_from_options(get)
         defaults = dict((name, option.get("default")) for name, option in CONNECTION_OPTIONS.items())
 
         def value(name):

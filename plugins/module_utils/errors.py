@@ -74,6 +74,12 @@ class ConfigurationError(TenableSCError, ValueError):
     kind = "configuration"
 
 
+class ExportError(TenableSCError):
+    """An export file could not be written (permissions, disk space)."""
+
+    kind = "export"
+
+
 class MissingLibraryError(TenableSCError):
     """A Python library the client needs is not installed where it runs."""
 

@@ -11,8 +11,9 @@ import csv
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 
-from ansible_collections.secops.tenablesc.plugins.module_utils.errors import ConfigurationError
+from ansible_collections.secops.tenablesc.plugins.module_utils.errors import ConfigurationError, ExportError
 
 FORMATS = ("json", "jsonl", "csv")
 
@@ -46,20 +47,30 @@ class AtomicRowWriter:
         self._count = 0
 
     def __enter__(self):
-        handle, self._temporary = tempfile.mkstemp(prefix=".%s." % os.path.basename(self.dest), dir=self._directory)
-        self._file = os.fdopen(handle, "w", newline="" if self._format == "csv" else None, encoding="utf-8")
-        if self._format == "json":
-            self._file.write("[")
+        with self._file_errors():
+            handle, self._temporary = tempfile.mkstemp(prefix=".%s." % os.path.basename(self.dest), dir=self._directory)
+            self._file = os.fdopen(handle, "w", newline="" if self._format == "csv" else None, encoding="utf-8")
+            if self._format == "json":
+                self._file.write("[")
         return self
 
     def write(self, row):
-        if self._format == "csv":
-            self._write_csv(row)
-        elif self._format == "json":
-            self._file.write((",\n" if self._count else "\n") + json.dumps(row, sort_keys=True))
-        else:
-            self._file.write(json.dumps(row, sort_keys=True) + "\n")
+        with self._file_errors():
+            if self._format == "csv":
+                self._write_csv(row)
+            elif self._format == "json":
+                self._file.write((",\n" if self._count else "\n") + json.dumps(row, sort_keys=True))
+            else:
+                self._file.write(json.dumps(row, sort_keys=True) + "\n")
         self._count += 1
+
+    @contextmanager
+    def _file_errors(self):
+        """A full disk or a read-only directory is the user's to fix: one clear error, no traceback."""
+        try:
+            yield
+        except (OSError, IOError) as exc:
+            raise ExportError("dest %s: %s." % (self.dest, exc.strerror or exc))
 
     def _write_csv(self, row):
         flat = _flatten(row)
@@ -70,12 +81,15 @@ class AtomicRowWriter:
 
     def __exit__(self, exc_type, exc, traceback):
         try:
-            if exc_type is None and self._format == "json":
-                self._file.write("\n]\n" if self._count else "]\n")
-            self._file.close()
-            if exc_type is None:
-                os.chmod(self._temporary, 0o644 & ~_umask())
-                os.replace(self._temporary, self.dest)
+            with self._file_errors():
+                if exc_type is None and self._format == "json":
+                    self._file.write("\n]\n" if self._count else "]\n")
+                self._file.close()
+                if exc_type is None:
+                    # Findings are sensitive: a new file stays private (0600); a replaced one keeps its mode.
+                    if os.path.exists(self.dest):
+                        os.chmod(self._temporary, os.stat(self.dest).st_mode & 0o7777)
+                    os.replace(self._temporary, self.dest)
         finally:
             if os.path.exists(self._temporary):
                 os.unlink(self._temporary)
@@ -93,9 +107,3 @@ def _flatten(row, prefix=""):
         else:
             flat[name] = "" if value is None else value
     return flat
-
-
-def _umask():
-    current = os.umask(0)
-    os.umask(current)
-    return current

@@ -140,6 +140,7 @@ checks:
 
 from ansible_collections.secops.tenablesc.plugins.module_utils.analysis import AnalysisPages, AnalysisQuery
 from ansible_collections.secops.tenablesc.plugins.module_utils.client import MIN_API_KEY_VERSION, version_tuple
+from ansible_collections.secops.tenablesc.plugins.module_utils.connection import credentials_from_options
 from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
     AuthenticationError,
     TenableSCError,
@@ -163,8 +164,10 @@ class CheckFailed(Exception):
 class APIKeyCheck:
     """Runs the checks in order and records each as {name, ok, message}."""
 
-    def __init__(self, connect, min_version):
+    def __init__(self, check_key_string, connect, min_version):
+        self._check_key_string = check_key_string
         self._connect = connect
+        self._client = None
         self._min_version = max(min_version, MIN_API_KEY_VERSION, key=version_tuple)
         self.checks = []
         self.warnings = []
@@ -176,33 +179,40 @@ class APIKeyCheck:
 
     def run(self):
         try:
-            client = self._step("key_string", self._connect, "The key string is well formed.")
-            with client:
-                self._step("reachable", lambda: self._reachable(client), None)
-                self._step("version", self._version, None)
-                self._step("keys_accepted", lambda: self._keys_accepted(client), None)
-                self._step("organization", self._organization, None)
-                self._step("repositories", lambda: self._repositories(client), None)
-                self._step("analysis", lambda: self._analysis(client), "An analysis query works.")
-                self._step("asset_lists", lambda: self._asset_lists(client), None)
-                self._step("least_privilege", self._least_privilege, None)
+            self._step("key_string", self._key_string)
+            self._step("reachable", self._reachable)
+            self._step("version", self._version)
+            self._step("keys_accepted", self._keys_accepted)
+            self._step("organization", self._organization)
+            self._step("repositories", self._repositories)
+            self._step("analysis", self._analysis)
+            self._step("asset_lists", self._asset_lists)
+            self._step("least_privilege", self._least_privilege)
         except CheckFailed:
             pass
+        finally:
+            if self._client is not None:
+                self._client.close()
         return self
 
-    def _step(self, name, action, success_message):
+    def _step(self, name, check):
+        """Run one check; its message is what it found, or the error with its fix."""
         try:
-            outcome = action()
+            message = check()
         except TenableSCError as exc:
             self.checks.append(dict(name=name, ok=False, message=str(exc)))
             raise CheckFailed()
-        self.checks.append(dict(name=name, ok=True, message=success_message or outcome))
-        return outcome
+        self.checks.append(dict(name=name, ok=True, message=message))
 
-    def _reachable(self, client):
-        system = client.system()
+    def _key_string(self):
+        self._check_key_string()
+        return "The key string is well formed."
+
+    def _reachable(self):
+        self._client = self._connect()
+        system = self._client.system()
         self.facts["sc_version"] = str(system.get("version"))
-        return "Tenable Security Center answered at %s." % client.settings.url
+        return "Tenable Security Center answered at %s." % self._client.settings.url
 
     def _version(self):
         found = self.facts["sc_version"]
@@ -212,8 +222,8 @@ class APIKeyCheck:
                 hint=HINT_VERSION if version_tuple(found) < version_tuple(MIN_API_KEY_VERSION) else "Upgrade SC.")
         return "SC %s is %s or later." % (found, self._min_version)
 
-    def _keys_accepted(self, client):
-        user = client.current_user()
+    def _keys_accepted(self):
+        user = self._client.current_user()
         if not isinstance(user, dict) or not user.get("username"):
             raise AuthenticationError("SC accepted the request but returned no user for these keys.")
         self.facts["user"] = _user_summary(user)
@@ -228,8 +238,9 @@ class APIKeyCheck:
         return "User %s has role %s in organization %s." % (
             user["username"], user["role"]["name"], user["organization"]["name"])
 
-    def _repositories(self, client):
-        repositories = [dict(id=str(r.get("id")), name=r.get("name")) for r in client.repositories(fields="id,name")]
+    def _repositories(self):
+        repositories = [dict(id=str(r.get("id")), name=r.get("name"))
+                        for r in self._client.repositories(fields="id,name")]
         self.facts["repositories"] = repositories
         if not repositories:
             raise TenableSCError(
@@ -238,13 +249,12 @@ class APIKeyCheck:
         return "User %s sees %d repositories: %s." % (
             self.facts["user"]["username"], len(repositories), ", ".join(r["name"] for r in repositories))
 
-    @staticmethod
-    def _analysis(client):
-        rows = list(AnalysisPages(client, AnalysisQuery(tool="sumseverity"), page_size=10, limit=10))
+    def _analysis(self):
+        rows = list(AnalysisPages(self._client, AnalysisQuery(tool="sumseverity"), page_size=10, limit=10))
         return "An analysis query (sumseverity) works: %d severity rows." % len(rows)
 
-    def _asset_lists(self, client):
-        count = len(client.asset_lists(fields="id"))
+    def _asset_lists(self):
+        count = len(self._client.asset_lists(fields="id"))
         self.facts["asset_list_count"] = count
         return "User %s can use %d asset lists." % (self.facts["user"]["username"], count)
 
@@ -275,7 +285,8 @@ def main():
     ))
     if version_tuple(module.params["min_version"]) == (0,):
         module.fail_json(msg="min_version must be a version such as 5.13.0, not %r." % module.params["min_version"])
-    check = APIKeyCheck(lambda: connect(module), module.params["min_version"]).run()
+    check = APIKeyCheck(lambda: credentials_from_options(module.params.get), lambda: connect(module),
+                        module.params["min_version"]).run()
     for warning in check.warnings:
         module.warn(warning)
     result = dict(check.facts, changed=False, valid=check.valid, checks=check.checks)

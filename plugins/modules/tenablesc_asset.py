@@ -165,6 +165,7 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.assets import (
     asset_details,
     combination_to_sc,
     dns_names,
+    find_asset_lists,
     format_networks,
     ip_networks,
     ips_list,
@@ -271,7 +272,8 @@ def diff_view(view, fields):
     return dict((key, view.get(key)) for key in fields) if view else {}
 
 
-def create(module, client, desired):
+def create(module, client, desired, replacing=None):
+    """Create the list (or, in check mode, describe it); ``replacing`` is the ID of a list it replaces."""
     params = module.params
     if not params["name"] or not desired.type:
         raise ConfigurationError("Creating an asset list needs name and type.")
@@ -289,9 +291,11 @@ def create(module, client, desired):
         if not exc.maybe_applied:
             raise
         # SC may have created it before the connection broke: adopt it rather than risk a second one.
-        created = one_asset_list(client, name=params["name"])
-        if created is None:
+        found = [summary for summary in find_asset_lists(client, name=params["name"])
+                 if str(summary["id"]) != str(replacing)]
+        if len(found) != 1:
             raise
+        created = found[0]
         module.warn("SC's answer to the create was lost; found asset list %s it had created." % created["id"])
     return asset_details(client, created["id"])
 
@@ -323,10 +327,11 @@ def replace(module, client, desired, current):
         raise ConfigurationError(
             "Asset list %s (%s) is of type %s; SC cannot change it to %s. Set replace: true to delete and recreate"
             " it (its ID changes)." % (current["id"], current["name"], current["type"], desired.type))
+    module.params["name"] = module.params["name"] or current["name"]
+    # Create first: if SC refuses the new list, the old one is still there.
+    wanted = create(module, client, desired, replacing=current["id"])
     if not module.check_mode:
         client.delete("/asset/%s" % current["id"])
-    module.params["name"] = module.params["name"] or current["name"]
-    wanted = create(module, client, desired)
     return dict(changed=True, asset=wanted, replaced=True, diff=dict(before=current, after=wanted))
 
 

@@ -33,7 +33,7 @@ options:
         V(sumasset) one row per asset list; V(listos) operating systems.
     type: str
     default: vulndetails
-    choices: [cceipdetail, cveipdetail, iavmipdetail, iplist, listmailclients, listos, listservices, listsoftware,
+    choices: [cceipdetail, cveipdetail, iavmipdetail, listmailclients, listos, listservices, listsoftware,
               listsshservers, listvuln, listwebclients, listwebservers, sumasset, sumcce, sumclassa, sumclassb,
               sumclassc, sumcve, sumdnsname, sumfamily, sumiavm, sumid, sumip, summsbulletin, sumport, sumprotocol,
               sumremediation, sumseverity, sumuserresponsibility, trend, vulndetails, vulnipdetail, vulnipsummary]

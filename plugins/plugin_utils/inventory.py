@@ -14,13 +14,14 @@ GROUPED_SEVERITIES = SEVERITY_NAMES[1:]
 
 
 def host_identity(row):
-    """What makes two sumip rows the same machine: the same address with the same DNS and NetBIOS names.
+    """What makes two sumip rows the same machine: the same address and DNS name (without one, NetBIOS name).
 
     A machine seen by a network scan and by a Nessus Agent (each with its own
     repository, the agent's row with its own UUID) is one inventory host; the same
     address under other names (overlapping private ranges) is another machine.
     """
-    return (row.get("ip"), (row.get("dnsName") or "").lower(), (row.get("netbiosName") or "").upper())
+    dns_name = (row.get("dnsName") or "").lower()
+    return (row.get("ip"), dns_name) if dns_name else (row.get("ip"), "", (row.get("netbiosName") or "").upper())
 
 
 def merge_host_rows(rows):

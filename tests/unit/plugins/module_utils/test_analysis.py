@@ -169,3 +169,22 @@ def test_duplicate_asset_list_names_are_refused_with_their_ids(make_client):
 def test_page_math_matches_request_count(client, sc, every_sumip_row):
     walk(client, page_size=33, concurrency=2)
     assert sc.count("POST", "/rest/analysis") == math.ceil((len(every_sumip_row) + 1) / 33)
+
+
+class _GenerousSC:
+    """A client whose SC answers every page with more rows than asked for."""
+
+    def __init__(self, total):
+        self.total = total
+
+    def post(self, path, body, safe=False):
+        start = body["query"]["startOffset"]
+        rows = [{"n": n} for n in range(start, min(start + body["query"]["endOffset"] - start + 5, self.total))]
+        return {"totalRecords": str(self.total), "results": rows}
+
+
+@pytest.mark.parametrize("concurrency", [1, 3])
+def test_pages_longer_than_asked_for_never_repeat_rows(concurrency):
+    rows = list(AnalysisPages(_GenerousSC(100), SUMIP, page_size=10, concurrency=concurrency))
+    assert [row["n"] for row in rows] == list(range(100))
+    assert [row["n"] for row in AnalysisPages(_GenerousSC(100), SUMIP, page_size=10, limit=3)] == [0, 1, 2]

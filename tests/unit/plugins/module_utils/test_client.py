@@ -267,6 +267,52 @@ def test_a_server_that_is_not_sc_is_named(make_client, client_warnings, secrets)
     assert any("http://" in warning for warning in client_warnings)
 
 
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    """Records the headers it receives; answers like a web server that is not SC."""
+
+    received = []
+
+    def do_GET(self):  # noqa: N802 - http.server's naming
+        _Recorder.received.append(dict(self.headers))
+        body = b'{"error": "The requested file was not found."}'
+        self.send_response(404)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def redirect_to(port):
+    class Redirect(_NotSC):
+        def do_GET(self):  # noqa: N802 - http.server's naming
+            self.send_response(302)
+            self.send_header("Location", "http://user:pw@127.0.0.1:%d/elsewhere" % port)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+    return Redirect
+
+
+def test_a_redirect_is_not_followed_so_the_keys_stay_home(make_client, secrets):
+    _Recorder.received.clear()
+    with serving(_Recorder) as other, serving(redirect_to(other)) as port:
+        client = make_client(url="http://127.0.0.1:%d" % port)
+        exc = failure(client.current_user, secrets, errors.NotSCError)
+    assert "redirects to http://127.0.0.1:%d/elsewhere" % other in str(exc) and "pw" not in str(exc)
+    assert _Recorder.received == []
+
+
+def test_json_that_is_not_scs_envelope_is_not_retried(make_client, secrets):
+    _Recorder.received.clear()
+    with serving(_Recorder) as port:
+        client = make_client(url="http://127.0.0.1:%d" % port, retries=3)
+        exc = failure(client.current_user, secrets, errors.NotSCError)
+    assert "not with Tenable Security Center's JSON API" in str(exc) and "Check url" in str(exc)
+    assert len(_Recorder.received) == 1
+
+
 def test_api_error_in_a_200_envelope_is_an_error(client, sc, secrets):
     sc.add_fault("db_locked", method="GET", path="/rest/currentUser", times=10)
     exc = failure(client.current_user, secrets, errors.TransientAPIError)

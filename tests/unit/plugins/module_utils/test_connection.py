@@ -78,6 +78,12 @@ def test_urls_that_are_not_http_are_refused(url):
     assert "url" in str(caught.value)
 
 
+def test_url_errors_never_echo_a_password():
+    with pytest.raises(ConfigurationError) as caught:
+        normalize_url("https://admin:hunter2@sc.example.com:abc")
+    assert "hunter2" not in str(caught.value)
+
+
 def options(**given):
     return given.get
 
@@ -106,6 +112,11 @@ def test_explicit_ca_path_is_what_requests_verifies_against():
     (dict(api_keys="accesskey=a; secretkey=b;", timeout=0), "timeout"),
     (dict(api_keys="accesskey=a; secretkey=b;", retries=-1), "retries"),
     (dict(api_keys="accesskey=a; secretkey=b;", proxy="proxy.example.com"), "proxy"),
+    (dict(api_keys="accesskey=a; secretkey=b;", proxy="http://[proxy:3128"), "proxy"),
+    (dict(api_keys="accesskey=a; secretkey=b;", timeout=float("nan")), "timeout"),
+    (dict(api_keys="accesskey=a; secretkey=b;", timeout=float("inf")), "timeout"),
+    (dict(access_key=ACCESS, secret_key=SECRET[:16] + "\n" + SECRET[16:]), "secret_key contains characters"),
+    (dict(access_key=ACCESS, secret_key=SECRET + "\u2019"), "secret_key contains characters"),
 ])
 def test_inconsistent_settings_are_refused(given, complaint):
     with pytest.raises(ConfigurationError) as caught:

@@ -106,6 +106,14 @@ def test_type_change_needs_replace(task, manager, sc):
     assert len(lists_named(task, manager, STATIC["name"])) == 1
 
 
+def test_a_replacement_that_cannot_be_created_keeps_the_old_list(task, manager, sc):
+    original = asset(task, manager, **STATIC).result["asset"]
+    refused = asset(task, manager, name=STATIC["name"], type="dnsname", replace=True)
+    assert refused.failed and "needs dns_names" in refused.result["msg"]
+    [kept] = lists_named(task, manager, STATIC["name"])
+    assert kept["id"] == original["id"] and sc.count("DELETE") == 0
+
+
 def test_dnsname_list_compares_without_case(task, manager, sc):
     first = asset(task, manager, name="Web (test)", type="dnsname", dns_names=["WWW.Example.com", "shop.example.com"])
     assert first.result["asset"]["dns_names"] == ["shop.example.com", "www.example.com"]

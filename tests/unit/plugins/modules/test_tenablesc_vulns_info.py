@@ -110,6 +110,18 @@ def test_export_to_a_file(task, connection, current, tmp_path, file_format):
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
+def test_export_is_private_and_an_unwritable_dest_is_one_clear_message(task, connection, tmp_path):
+    dest = tmp_path / "private.jsonl"
+    vulns(task, connection, tool="sumseverity", dest=str(dest))
+    assert dest.stat().st_mode & 0o777 == 0o600
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "out.csv").mkdir()
+    run = task("tenablesc_vulns_info", dict(connection, tool="sumseverity", dest=str(locked / "out.csv")))
+    assert run.failed and run.result["msg"].startswith("dest %s" % (locked / "out.csv"))
+    assert "Traceback" not in run.output
+
+
 def test_a_failing_page_fails_the_task_and_leaves_no_file(task, connection, sc, tmp_path):
     sc.add_fault("analysis_error", path="/rest/analysis", after=2)
     dest = tmp_path / "findings.jsonl"
