@@ -13,16 +13,24 @@ short_description: Tell whether Tenable Security Center API keys will work, and 
 version_added: 0.1.0
 description:
   - Answers "will this integration work?" with one verdict and, when not, the setup step to revisit.
-  - Checks, in order, and stops at the first failure.
+  - Checks, in order, and stops at the first failure; each failure's message names the fix.
   - C(key_string) - the key string is in the form SC hands out; SC is not contacted for this.
-  - C(reachable) - DNS, TCP and TLS to O(url) work and the answer is SC's; a certificate problem names O(ca_path) and O(validate_certs).
-  - C(version) - SC is at least O(min_version); API keys need SC 5.13 or later.
-  - C(keys_accepted) - SC accepts the keys; API keys disabled server-wide, rejected keys and a locked account each have their own message.
-  - C(organization) - the account belongs to an organization; an Administrator (organization 0) cannot read vulnerability data.
-  - C(repositories) - the account is assigned to at least one repository.
-  - C(analysis) - a cheap C(sumseverity) analysis query works.
-  - C(asset_lists) - counts the asset lists the account can use.
-  - C(least_privilege) - a Security Manager or Security Analyst key passes with a warning that recommends a Vulnerability Analyst service account.
+    Fix - copy it exactly as Users > Users > API Keys > Generate showed it, V(accesskey=...; secretkey=...;).
+  - C(reachable) - O(url) is an http(s) URL, DNS, TCP and TLS work, and the answer is SC's.
+    Fix - correct O(url); for a certificate problem set O(ca_path) (or O(validate_certs=false) on a test instance).
+  - C(version) - SC is at least O(min_version). Fix - API keys need SC 5.13 or later; upgrade SC.
+  - C(keys_accepted) - SC accepts the keys. Fix - when API keys are disabled, an Administrator enables
+    System > Configuration > Security > Allow API Keys; when the keys are rejected, check or regenerate the account's
+    key pair; when the account is locked, an Administrator unlocks it.
+  - C(organization) - the account belongs to an organization. Fix - an Administrator (organization 0) cannot read
+    vulnerability data; generate keys for an organization service account.
+  - C(repositories) - the account sees at least one repository. Fix - assign the service account to the
+    repositories whose data it should see.
+  - C(analysis) - a cheap C(sumseverity) analysis query works. Fix - give the account the Vulnerability Analyst role
+    (Security Analyst only if that hits permission errors).
+  - C(asset_lists) - counts the asset lists the account can use (informational).
+  - C(least_privilege) - a Security Manager or Security Analyst key passes with a warning that recommends
+    a Vulnerability Analyst service account.
   - Never changes anything on SC.
 author:
   - secops.tenablesc contributors (@secops)

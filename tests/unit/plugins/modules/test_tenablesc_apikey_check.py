@@ -187,3 +187,8 @@ def test_no_key_in_output_even_at_vvvv(task, connection, sc, secrets, user):
     run = task("tenablesc_apikey_check", dict(connection, api_keys=sc.key_string(user)), verbosity=4)
     assert "tenablesc_apikey_check" in run.stdout
     assert_no_secret(run, secrets)
+
+
+def test_a_bad_url_is_a_reachability_failure_not_a_key_string_one(task, connection):
+    name, message = failed_check(check(task, connection, url="ftp://sc.example.com"))
+    assert name == "reachable" and "not an http(s) URL" in message
