@@ -36,7 +36,7 @@ TARBALL := $(BUILD)/$(NAMESPACE)-$(NAME)-$(VERSION).tar.gz
 
 # Paths never copied into the build tree.  A leading / anchors a pattern at
 # the repository root; other patterns match a name anywhere.
-BUILD_EXCLUDES := /.git /.venv /build /collections /tests/output /*.tar.gz \
+BUILD_EXCLUDES := /.git /.venv /.venv-core-2.16 /build /collections /tests/output /*.tar.gz \
 	.pytest_cache .hypothesis .mypy_cache __pycache__ *.pyc
 
 # ansible-test sanity options; e.g. make sanity SANITY_ARGS='--test pylint -v'
@@ -49,7 +49,7 @@ PYTEST_ARGS ?= -n 2
 PYTEST_ANSIBLE_ARGS := --ansible-unit-inject-only \
 	--ansible-inventory localhost, --ansible-connection local --ansible-host-pattern localhost
 
-.PHONY: doc-fragments help venv build-tree sanity-bootstrap sanity changelog-lint action-groups unit test \
+.PHONY: unit-core-2.16 doc-fragments help venv build-tree sanity-bootstrap sanity changelog-lint action-groups unit test \
 	collection demo clean distclean
 
 help: ## List the targets
@@ -113,20 +113,37 @@ action-groups: $(VENV_STAMP) ## Check meta/runtime.yml action_groups against plu
 # on PYTHONPATH (for the simulator and test helpers), so that UNIT_TESTS may
 # name any directory, file or test id.  pytest exits with 5 when it collects
 # no tests: treat that as a failure.
-unit: $(VENV_STAMP) build-tree ## Run the unit tests with pytest (collection imported from build/)
-	@echo "==> unit: pytest $(UNIT_TESTS)"
+# $(call run_unit,PYTHON): pytest over $(UNIT_TESTS) with that interpreter's ansible-core.
+define run_unit
+	@echo "==> unit: pytest $(UNIT_TESTS) on $$("$(1)" -c 'import ansible; print("ansible-core", ansible.__version__)')"
 	@for path in $(UNIT_TESTS); do \
 		if [ ! -e "$${path%%::*}" ]; then echo "unit: $${path%%::*} does not exist" >&2; exit 1; fi; \
 	done
 	@rc=0; \
 	ANSIBLE_COLLECTIONS_PATH="$(COLLECTIONS_ROOT)" \
-	ANSIBLE_PYTHON_INTERPRETER="$(VENV_PYTHON)" \
+	ANSIBLE_PYTHON_INTERPRETER="$(1)" \
 	PYTHONPATH="$(CURDIR)/tests/tools:$(CURDIR)/tests$${PYTHONPATH:+:$$PYTHONPATH}" \
-	"$(VENV_PYTHON)" -m pytest -p pytest_collection_loader $(PYTEST_ANSIBLE_ARGS) $(PYTEST_ARGS) $(UNIT_TESTS) || rc=$$?; \
+	"$(1)" -m pytest -p pytest_collection_loader $(PYTEST_ANSIBLE_ARGS) $(PYTEST_ARGS) $(UNIT_TESTS) || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "unit: no tests were collected from $(UNIT_TESTS)" >&2; fi; \
 	exit $$rc
+endef
 
-test: action-groups changelog-lint sanity unit ## Run every check (what CI runs)
+unit: $(VENV_STAMP) build-tree ## Run the unit tests with pytest on the newest ansible-core (collection from build/)
+	$(call run_unit,$(VENV_PYTHON))
+
+OLDEST_CORE_VENV := $(CURDIR)/.venv-core-2.16
+OLDEST_CORE_STAMP := $(OLDEST_CORE_VENV)/.requirements.stamp
+
+$(OLDEST_CORE_STAMP): requirements.txt tests/requirements-core-2.16.txt
+	@echo "==> venv: ansible-core 2.16 into $(OLDEST_CORE_VENV)"
+	@if [ ! -x "$(OLDEST_CORE_VENV)/bin/python" ]; then $(PYTHON) -m venv "$(OLDEST_CORE_VENV)"; fi
+	"$(OLDEST_CORE_VENV)/bin/python" -m pip install --disable-pip-version-check --quiet -r tests/requirements-core-2.16.txt
+	@touch "$@"
+
+unit-core-2.16: $(OLDEST_CORE_STAMP) build-tree ## The same tests on ansible-core 2.16, the oldest supported
+	$(call run_unit,$(OLDEST_CORE_VENV)/bin/python)
+
+test: action-groups changelog-lint sanity unit unit-core-2.16 ## Run every check (what CI runs)
 	@echo "==> test: all checks passed"
 
 # --- collection artifact and demo --------------------------------------------
@@ -153,4 +170,4 @@ clean: ## Remove build/, test output and caches (keeps .venv)
 	find . -path ./.venv -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 
 distclean: clean ## clean, and remove .venv as well
-	rm -rf "$(VENV)"
+	rm -rf "$(VENV)" "$(OLDEST_CORE_VENV)"

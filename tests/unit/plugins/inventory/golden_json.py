@@ -17,6 +17,8 @@ def normalize(value):
 
 def normalize_inventory(inventory):
     inventory = normalize(inventory)
+    # 2.19 names the serialization profile it used; older cores do not.
+    inventory.get("_meta", {}).pop("profile", None)
     for name, group in inventory.items():
         if name != "_meta" and isinstance(group, dict):
             for key in ("hosts", "children"):

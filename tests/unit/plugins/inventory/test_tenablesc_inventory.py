@@ -43,7 +43,9 @@ def ansible_inventory(sc, tmp_path):
                                    check=False)
         # Verbose output shares stdout with the JSON, so only a quiet run is parsed.
         parsed = json.loads(completed.stdout) if completed.returncode == 0 and "-v" not in args else None
-        return completed.returncode, parsed and normalize_inventory(parsed), completed.stdout + completed.stderr
+        # Older cores wrap long warnings; compare messages with the line breaks folded away.
+        output = " ".join((completed.stdout + completed.stderr).split())
+        return completed.returncode, parsed and normalize_inventory(parsed), output
     return run
 
 
@@ -94,8 +96,15 @@ def test_cache_hit_sends_nothing_and_flush_refetches(inventory, sc, tmp_path):
     second = inventory(config)
     assert second[1] == first[1]
     assert sc.count() == 0
-    third = inventory(config, args=["--flush-cache"])
-    assert third[1] == first[1] and sc.count("POST", "/rest/analysis") >= 1
+    # ansible-inventory on 2.16 has no --flush-cache; ansible-playbook has it on every core.
+    (tmp_path / "noop.yml").write_text("- hosts: all\n  gather_facts: false\n  tasks: []\n")
+    flushed = subprocess.run(
+        [str(BIN / "ansible-playbook"), "-i", str(config), "--flush-cache", "--list-hosts", str(tmp_path / "noop.yml")],
+        env=ansible_environment(tmp_path, dict(
+            TENABLESC_URL=sc.url, TENABLESC_API_KEYS=sc.key_string("vulnanalyst"), TENABLESC_CA_PATH=sc.ca_path)),
+        capture_output=True, text=True, check=False)
+    assert flushed.returncode == 0, flushed.stdout + flushed.stderr
+    assert sc.count("POST", "/rest/analysis") >= 1
     secrets = [sc.users["vulnanalyst"].access_key, sc.users["vulnanalyst"].secret_key]
     cached = "".join(p.read_text() for p in (tmp_path / "cache").iterdir())
     assert "sc_ip" in cached and not [s for s in secrets if s in cached]
