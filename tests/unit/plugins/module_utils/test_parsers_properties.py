@@ -12,12 +12,12 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.filters import tr
 
 KEY = st.text(alphabet="0123456789abcdefABCDEF", min_size=8, max_size=64)
 SPACE = st.sampled_from(["", " ", "  ", "\t"])
+NAMES = st.tuples(st.sampled_from(["accesskey", "AccessKey", "ACCESSKEY"]),
+                  st.sampled_from(["secretkey", "SecretKey", "SECRETKEY"]))
 
 
 @settings(max_examples=300)
-@given(access=KEY, secret=KEY, names=st.tuples(st.sampled_from(["accesskey", "AccessKey", "ACCESSKEY"]),
-                                                 st.sampled_from(["secretkey", "SecretKey", "SECRETKEY"])),
-       space=SPACE, final=st.sampled_from(["", ";", ";\n", "; "]), quote=st.sampled_from(["", "'", '"']))
+@given(access=KEY, secret=KEY, names=NAMES, space=SPACE, final=st.sampled_from(["", ";", ";\n", "; "]), quote=st.sampled_from(["", "'", '"']))
 def test_every_form_users_paste_round_trips(access, secret, names, space, final, quote):
     text = "%s%s%s=%s%s;%s%s=%s%s%s" % (quote, space, names[0], space, access, space, names[1], secret, final, quote)
     assert parse_key_string(text) == (access, secret)
