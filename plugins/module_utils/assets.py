@@ -16,6 +16,7 @@ __metaclass__ = type
 import ipaddress
 
 from ansible_collections.secops.tenablesc.plugins.module_utils.errors import ConfigurationError
+from ansible_collections.secops.tenablesc.plugins.module_utils.filters import single_match
 from ansible_collections.secops.tenablesc.plugins.module_utils.rows import normalize_row
 
 ASSET_TYPES = ("static", "dnsname", "dynamic", "combination")
@@ -203,11 +204,7 @@ def find_asset_lists(client, name=None, asset_id=None):
 
 def one_asset_list(client, name=None, asset_id=None):
     """The single list with that ID or name, or None; several lists of one name is an error naming their IDs."""
-    matches = find_asset_lists(client, name=name, asset_id=asset_id)
-    if len(matches) > 1:
-        raise ConfigurationError("Asset list name %r matches %d lists (IDs %s); give id instead." % (
-            name, len(matches), ", ".join(str(m.get("id")) for m in matches)))
-    return matches[0] if matches else None
+    return single_match(find_asset_lists(client, name=name, asset_id=asset_id), "asset list", name)
 
 
 def asset_details(client, asset_id, viewable_ips=False):

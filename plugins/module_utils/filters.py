@@ -318,6 +318,14 @@ class NameResolver:
                         "Asset lists must be shared with the service account's group to be usable.")
 
 
+def single_match(matches, kind, name):
+    """The one object named ``name``, or None; SC allows duplicate names, so several is an error naming their IDs."""
+    if len(matches) > 1:
+        raise ConfigurationError("%s name %r matches %d objects (IDs %s); give the ID instead." % (
+            kind.capitalize(), name, len(matches), ", ".join(str(obj.get("id")) for obj in matches)))
+    return matches[0] if matches else None
+
+
 def _resolve(objects, wanted, kind, hint):
     """The ID of the one object whose ID or name is ``wanted``; zero or several matches are errors."""
     text = str(wanted).strip()
@@ -326,12 +334,9 @@ def _resolve(objects, wanted, kind, hint):
     by_id = [obj for obj in objects if str(obj.get("id")) == text]
     if by_id and (isinstance(wanted, int) or text.isdigit()):
         return text
-    by_name = [obj for obj in objects if obj.get("name") == text]
-    if len(by_name) > 1:
-        raise ConfigurationError("%s name %r matches %d objects (IDs %s); give the ID instead." % (
-            kind.capitalize(), text, len(by_name), ", ".join(str(obj.get("id")) for obj in by_name)))
-    if by_name:
-        return str(by_name[0]["id"])
+    found = single_match([obj for obj in objects if obj.get("name") == text], kind, text)
+    if found:
+        return str(found["id"])
     known = sorted(str(obj.get("name")) for obj in objects)
     listed = ", ".join(known[:20]) + (", ..." if len(known) > 20 else "") if known else "none"
     raise ConfigurationError("No %s %r is visible to this account (visible: %s)." % (kind, text, listed), hint)

@@ -89,7 +89,7 @@ def test_duplicate_names_are_never_guessed(task, manager, sc, sc_dataset):
     twins = [a["id"] for a in sc_dataset.asset_lists if a["name"] == "Datacenter Subnet"]
     assert len(twins) == 2, "SC allows two lists of one name; the seed data has such a pair"
     run = asset(task, manager, name="Datacenter Subnet", type="static", ips=["10.1.1.3"])
-    assert run.failed and "give id instead" in run.result["msg"]
+    assert run.failed and "give the ID instead" in run.result["msg"]
     assert all(str(asset_id) in run.result["msg"] for asset_id in twins)
     assert writes(sc) == 0
     by_id = asset(task, manager, id=int(twins[1]), description="the second one")
