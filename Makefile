@@ -49,8 +49,8 @@ PYTEST_ARGS ?= -n 2
 PYTEST_ANSIBLE_ARGS := --ansible-unit-inject-only \
 	--ansible-inventory localhost, --ansible-connection local --ansible-host-pattern localhost
 
-.PHONY: unit-core-2.16 doc-fragments help venv build-tree sanity-bootstrap sanity changelog-lint action-groups unit test \
-	collection demo clean distclean
+.PHONY: unit-core-2.16 doc-fragments docs help venv build-tree sanity-bootstrap sanity changelog-lint action-groups unit test \
+	lint docs-lint collection release-check demo bench clean distclean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -70,6 +70,11 @@ $(VENV_STAMP): requirements.txt requirements-dev.txt
 
 doc-fragments: $(VENV_STAMP) build-tree ## Render plugins/doc_fragments/ from the option tables in module_utils
 	PYTHONPATH="$(COLLECTIONS_ROOT)" "$(VENV_PYTHON)" tests/tools/render_doc_fragments.py
+
+# antsibull-docs runs ansible-doc, so the venv's bin/ goes first on PATH.
+docs: $(VENV_STAMP) build-tree ## Render docs/reference/ from the plugins' own documentation (antsibull-docs)
+	PATH="$(VENV_BIN):$$PATH" ANSIBLE_COLLECTIONS_PATH="$(COLLECTIONS_ROOT)" \
+		"$(VENV_PYTHON)" tests/tools/render_reference_docs.py --collection-dir "$(COLLECTION_DIR)" --dest docs/reference
 
 # --- build tree ----------------------------------------------------------
 
@@ -143,7 +148,20 @@ $(OLDEST_CORE_STAMP): requirements.txt tests/requirements-core-2.16.txt
 unit-core-2.16: $(OLDEST_CORE_STAMP) build-tree ## The same tests on ansible-core 2.16, the oldest supported
 	$(call run_unit,$(OLDEST_CORE_VENV)/bin/python)
 
-test: action-groups changelog-lint sanity unit unit-core-2.16 ## Run every check (what CI runs)
+# --offline: ansible-lint would otherwise install the collection into ~/.ansible.
+lint: $(VENV_STAMP) build-tree ## ansible-lint, production profile, on roles/ and playbooks/
+	@echo "==> lint: ansible-lint --profile production roles playbooks"
+	cd "$(COLLECTION_DIR)" && ANSIBLE_COLLECTIONS_PATH="$(COLLECTIONS_ROOT)" \
+		"$(VENV_BIN)/ansible-lint" --offline --profile production roles playbooks
+
+docs-lint: $(VENV_STAMP) build-tree ## antsibull-docs lint-collection-docs --plugin-docs; docs/reference/ up to date
+	@echo "==> docs-lint: antsibull-docs lint-collection-docs --plugin-docs"
+	cd "$(COLLECTION_DIR)" && PATH="$(VENV_BIN):$$PATH" ANSIBLE_COLLECTIONS_PATH="$(COLLECTIONS_ROOT)" \
+		"$(VENV_BIN)/antsibull-docs" lint-collection-docs --plugin-docs .
+	PATH="$(VENV_BIN):$$PATH" ANSIBLE_COLLECTIONS_PATH="$(COLLECTIONS_ROOT)" \
+		"$(VENV_PYTHON)" tests/tools/render_reference_docs.py --collection-dir "$(COLLECTION_DIR)" --dest docs/reference --check
+
+test: action-groups changelog-lint lint docs-lint sanity release-check unit unit-core-2.16 ## Run every check (what CI runs)
 	@echo "==> test: all checks passed"
 
 # --- collection artifact and demo --------------------------------------------
@@ -156,12 +174,27 @@ collection: $(VENV_STAMP) build-tree ## Build the collection tarball and install
 		"$(VENV_BIN)/ansible-galaxy" collection install --force --offline \
 		--collections-path "$(DEMO_COLLECTIONS)" "$(TARBALL)"
 
+# The installed tarball alone (no build tree, no repository on the path) must
+# hold everything a playbook needs: run one by its FQCN against the simulator.
+release-check: collection ## Build and install the tarball, then run a playbook from the installed copy
+	@echo "==> release-check: secops.tenablesc.check_api_keys from $(DEMO_COLLECTIONS)"
+	"$(VENV_PYTHON)" tests/tools/run_installed_playbook.py --collections-path "$(DEMO_COLLECTIONS)" --tarball "$(TARBALL)"
+
 # Builds and installs the collection, then tests/tools/run_demo.py starts the
 # Tenable.sc simulator over TLS, runs playbooks/demo.yml against it and stops
 # the simulator again.
 demo: collection ## Run playbooks/demo.yml against the simulator
 	@echo "==> demo: playbooks/demo.yml"
 	"$(VENV_PYTHON)" tests/tools/run_demo.py --collections-path "$(DEMO_COLLECTIONS)"
+
+# --- benchmarks (not part of make test) ------------------------------------------
+
+# e.g. make bench BENCH_ARGS='--hosts 20000 --repeat 1'
+BENCH_ARGS ?=
+
+bench: $(VENV_STAMP) build-tree ## Benchmarks against the simulator; writes docs/performance.md
+	ANSIBLE_COLLECTIONS_PATH="$(COLLECTIONS_ROOT)" PYTHONPATH="$(CURDIR)/tests" \
+		"$(VENV_PYTHON)" tests/bench/run.py --report docs/performance.md $(BENCH_ARGS)
 
 # --- cleanup -----------------------------------------------------------------
 

@@ -13,25 +13,12 @@ import secrets
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from simulator_process import simulator_process
 
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
-
-
-def start_simulator(state_file):
-    env = dict(os.environ, PYTHONPATH=str(REPO / "tests"))
-    simulator = subprocess.Popen(
-        [sys.executable, "-m", "sc_simulator", "--tls", "--state-file", str(state_file)],
-        env=env, stdout=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while not state_file.exists() or not state_file.read_text().strip():
-        if simulator.poll() is not None or time.monotonic() > deadline:
-            simulator.kill()
-            sys.exit("demo: the simulator did not start")
-        time.sleep(0.2)
-    return simulator, json.loads(state_file.read_text())
 
 
 def vault_secrets(workdir, users):
@@ -53,8 +40,7 @@ def main():
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="tenablesc-demo-") as tmp:
         workdir = Path(tmp)
-        simulator, state = start_simulator(workdir / "sim.json")
-        try:
+        with simulator_process(workdir / "sim.json") as state:
             print("demo: simulated Tenable Security Center at %s" % state["url"])
             secrets_file, password_file = vault_secrets(workdir, state["users"])
             env = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=options.collections_path, ANSIBLE_NOCOLOR="1",
@@ -77,9 +63,6 @@ def main():
                 if graph.returncode:
                     print(graph.stderr)
                     return graph.returncode
-        finally:
-            simulator.terminate()
-            simulator.wait(timeout=30)
     return playbook.returncode
 
 
