@@ -85,6 +85,8 @@ CONNECTION_OPTIONS = {
 KEY_STRING_FORMAT = "accesskey=<access-key>; secretkey=<secret-key>;"
 _KEY_FIELDS = ("accesskey", "secretkey")
 _KEY_VALUE = re.compile(r"^[A-Za-z0-9_\-+/=.]+$")
+# This many characters in a row of those keys are made of could be a key (SC's are 32 hex digits).
+_KEY_LIKE_RUN = re.compile(r"[A-Za-z0-9_+/=]{20,}")
 
 
 def connection_argument_spec():
@@ -170,9 +172,16 @@ def redact_url(url):
     return re.sub(r"(?<=://)[^/@]*@", "", str(url))
 
 
+def printable(value):
+    """``value`` quoted for a message, or only its length when it could hold a key: messages never echo one."""
+    if _KEY_LIKE_RUN.search(str(value)):
+        return "<%d characters>" % len(str(value))
+    return repr(value)
+
+
 def _printable_name(name):
     """A field name is echoed only when short and plain, so a pasted key never is."""
-    if len(name) <= 20 and re.match(r"^[a-z_\-]+$", name):
+    if re.match(r"^[a-z_\-]+$", name) and not _KEY_LIKE_RUN.search(name):
         return name
     return "<%d characters>" % len(name)
 
@@ -189,13 +198,14 @@ def normalize_url(url):
         parts = urlsplit(url)
         parts.port  # pylint: disable=pointless-statement  # raises ValueError on a bad port
     except ValueError as exc:
-        raise ConfigurationError("url %r is not a valid URL (%s)." % (redact_url(url), exc), HINT_URL)
+        raise ConfigurationError("url %s is not a valid URL (%s)." % (printable(redact_url(url)), printable(str(exc))),
+                                 HINT_URL)
     if parts.username or parts.password:
         raise ConfigurationError("url must not carry credentials; use api_keys.", HINT_URL)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise ConfigurationError("url %r is not an http(s) URL." % url, HINT_URL)
+        raise ConfigurationError("url %s is not an http(s) URL." % printable(url), HINT_URL)
     if parts.query or parts.fragment:
-        raise ConfigurationError("url %r must not carry a query or fragment." % url, HINT_URL)
+        raise ConfigurationError("url %s must not carry a query or fragment." % printable(url), HINT_URL)
     path = parts.path.rstrip("/")
     if path.lower().endswith("/rest"):
         path = path[:-len("/rest")]

@@ -17,6 +17,7 @@ __metaclass__ = type
 import ipaddress
 import re
 
+from ansible_collections.secops.tenablesc.plugins.module_utils.connection import printable
 from ansible_collections.secops.tenablesc.plugins.module_utils.errors import ConfigurationError, HINT_PERMISSION
 
 SEVERITIES = ("info", "low", "medium", "high", "critical")
@@ -71,10 +72,11 @@ FILTER_OPTIONS = {
         description=["Protocols to keep: V(tcp), V(udp), V(icmp) or IP protocol numbers."]),
 }
 
-_CVE = re.compile(r"^CVE-\d{4}-\d{4,}$", re.IGNORECASE)
-_DAYS_WINDOW = re.compile(r"^(\d+):(\d+|all)$")
-_EPOCH_RANGE = re.compile(r"^(\d+)-(\d+)$")
-_PLUGIN_ID = re.compile(r"^\d+$")
+# [0-9], not \d or str.isdigit(): those also take other scripts' digits and superscripts, which int() refuses.
+_CVE = re.compile(r"^CVE-[0-9]{4}-[0-9]{4,}$", re.IGNORECASE)
+_DAYS_WINDOW = re.compile(r"^([0-9]+):([0-9]+|all)$")
+_EPOCH_RANGE = re.compile(r"^([0-9]+)-([0-9]+)$")
+_NUMBER = re.compile(r"^[0-9]+$")
 _DNS_NAME = re.compile(r"^[A-Za-z0-9_*.\-]+$")
 
 
@@ -93,7 +95,7 @@ def translate_filters(values, resolver=None, raw_filters=None):
     only when those filters are used. A raw filter that names the same SC filter
     as a friendly one is a conflict, not a silent override.
     """
-    unknown = sorted(set(values) - set(FILTER_OPTIONS))
+    unknown = sorted(str(name) for name in set(values) - set(FILTER_OPTIONS))
     if unknown:
         raise ConfigurationError("Unknown filter %s; known filters: %s." % (
             ", ".join(unknown), ", ".join(FILTER_OPTIONS)))
@@ -141,10 +143,11 @@ def _severity(name, value, resolver):
         text = str(item).strip().lower()
         if text in SEVERITIES:
             levels.add(SEVERITIES.index(text))
-        elif text.isdigit() and int(text) < len(SEVERITIES):
+        elif _NUMBER.match(text) and int(text) < len(SEVERITIES):
             levels.add(int(text))
         else:
-            raise ConfigurationError("%s: %r is not a severity; use %s or 0-4." % (name, item, ", ".join(SEVERITIES)))
+            raise ConfigurationError("%s: %s is not a severity; use %s or 0-4." % (
+                name, printable(item), ", ".join(SEVERITIES)))
     return "=", ",".join(str(level) for level in sorted(levels))
 
 
@@ -152,8 +155,8 @@ def _plugin_id(name, value, resolver):
     ids = []
     for item in _as_list(value):
         text = str(item).strip()
-        if isinstance(item, bool) or not _PLUGIN_ID.match(text):
-            raise ConfigurationError("%s: %r is not a plugin ID (a whole number such as 19506)." % (name, item))
+        if isinstance(item, bool) or not _NUMBER.match(text):
+            raise ConfigurationError("%s: %s is not a plugin ID (a whole number such as 19506)." % (name, printable(item)))
         ids.append(text)
     return "=", ",".join(ids)
 
@@ -175,7 +178,8 @@ def _ip(name, value, resolver):
             else:
                 ipaddress.ip_address(text)
         except ValueError as exc:
-            raise ConfigurationError("%s: %r is not an address, CIDR network or range (%s)." % (name, item, exc))
+            raise ConfigurationError("%s: %s is not an address, CIDR network or range (%s)." % (
+                name, printable(item), printable(str(exc))))
     return "=", ",".join(str(item).strip() for item in _as_list(value))
 
 
@@ -183,7 +187,7 @@ def _dns_name(name, value, resolver):
     names = [str(item).strip() for item in _as_list(value)]
     bad = [item for item in names if not _DNS_NAME.match(item)]
     if bad:
-        raise ConfigurationError("%s: %r is not a DNS name." % (name, bad[0]))
+        raise ConfigurationError("%s: %s is not a DNS name." % (name, printable(bad[0])))
     return "=", ",".join(names)
 
 
@@ -201,7 +205,7 @@ def _cve(name, value, resolver):
     cves = [str(item).strip().upper() for item in _as_list(value)]
     bad = [item for item in cves if not _CVE.match(item)]
     if bad:
-        raise ConfigurationError("%s: %r is not a CVE ID such as CVE-2024-3400." % (name, bad[0]))
+        raise ConfigurationError("%s: %s is not a CVE ID such as CVE-2024-3400." % (name, printable(bad[0])))
     return "=", ",".join(cves)
 
 
@@ -216,7 +220,7 @@ def _seen_window(name, value, resolver):
     text = str(value).strip().lower()
     if isinstance(value, bool):
         text = ""
-    if text.isdigit():
+    if _NUMBER.match(text):
         return "=", "0:%s" % text
     window = _DAYS_WINDOW.match(text)
     if window and (window.group(2) == "all" or int(window.group(1)) <= int(window.group(2))):
@@ -225,13 +229,14 @@ def _seen_window(name, value, resolver):
     if epochs and int(epochs.group(1)) <= int(epochs.group(2)):
         return "=", text
     raise ConfigurationError(
-        "%s: %r is not a window; use a number of days (30), '<end day>:<start day>' (0:30, 30:all)"
-        " or an epoch range '<from>-<to>'." % (name, value))
+        "%s: %s is not a window; use a number of days (30), '<end day>:<start day>' (0:30, 30:all)"
+        " or an epoch range '<from>-<to>'." % (name, printable(value)))
 
 
 def _vpr_score(name, value, resolver):
     if isinstance(value, dict):
-        bounds = [value.get("min", 0), value.get("max", 10)]
+        # Any other key is a typo that would otherwise widen the range silently.
+        bounds = [value.get("min", 0), value.get("max", 10)] if set(value) <= {"min", "max"} else []
     elif isinstance(value, (list, tuple)):
         bounds = list(value)
     elif isinstance(value, str) and "-" in value.strip()[1:]:
@@ -239,11 +244,12 @@ def _vpr_score(name, value, resolver):
     else:
         bounds = [value, 10]
     try:
-        low, high = (float(bound) for bound in bounds)
+        # A bound that is true or false is a slip, not 1 or 0: dropping it leaves too few bounds to unpack.
+        low, high = (float(bound) for bound in bounds if not isinstance(bound, bool))
     except (TypeError, ValueError):
         low = high = None
     if low is None or len(bounds) != 2 or not 0 <= low <= high <= 10:
-        raise ConfigurationError("%s: %r is not a range within 0-10, such as 7-10." % (name, value))
+        raise ConfigurationError("%s: %s is not a range within 0-10, such as 7-10." % (name, printable(value)))
     return "=", "%s-%s" % (_number(low), _number(high))
 
 
@@ -255,8 +261,8 @@ def _port(name, value, resolver):
     ports = []
     for item in _as_list(value):
         text = str(item).strip()
-        if isinstance(item, bool) or not text.isdigit() or not 0 <= int(text) <= 65535:
-            raise ConfigurationError("%s: %r is not a port number (0-65535)." % (name, item))
+        if isinstance(item, bool) or not _NUMBER.match(text) or not 0 <= int(text) <= 65535:
+            raise ConfigurationError("%s: %s is not a port number (0-65535)." % (name, printable(item)))
         ports.append(str(int(text)))
     return "=", ",".join(ports)
 
@@ -267,10 +273,10 @@ def _protocol(name, value, resolver):
         text = str(item).strip().lower()
         if text in PROTOCOLS:
             numbers.append(str(PROTOCOLS[text]))
-        elif text.isdigit() and int(text) <= 255:
+        elif _NUMBER.match(text) and int(text) <= 255:
             numbers.append(text)
         else:
-            raise ConfigurationError("%s: %r is not a protocol; use tcp, udp, icmp or a number." % (name, item))
+            raise ConfigurationError("%s: %s is not a protocol; use tcp, udp, icmp or a number." % (name, printable(item)))
     return "=", ",".join(numbers)
 
 
@@ -321,8 +327,8 @@ class NameResolver:
 def single_match(matches, kind, name):
     """The one object named ``name``, or None; SC allows duplicate names, so several is an error naming their IDs."""
     if len(matches) > 1:
-        raise ConfigurationError("%s name %r matches %d objects (IDs %s); give the ID instead." % (
-            kind.capitalize(), name, len(matches), ", ".join(str(obj.get("id")) for obj in matches)))
+        raise ConfigurationError("%s name %s matches %d objects (IDs %s); give the ID instead." % (
+            kind.capitalize(), printable(name), len(matches), ", ".join(str(obj.get("id")) for obj in matches)))
     return matches[0] if matches else None
 
 
@@ -332,11 +338,11 @@ def _resolve(objects, wanted, kind, hint):
     if isinstance(wanted, bool) or not text:
         raise ConfigurationError("An empty %s name." % kind)
     by_id = [obj for obj in objects if str(obj.get("id")) == text]
-    if by_id and (isinstance(wanted, int) or text.isdigit()):
+    if by_id and (isinstance(wanted, int) or _NUMBER.match(text)):
         return text
     found = single_match([obj for obj in objects if obj.get("name") == text], kind, text)
     if found:
         return str(found["id"])
     known = sorted(str(obj.get("name")) for obj in objects)
     listed = ", ".join(known[:20]) + (", ..." if len(known) > 20 else "") if known else "none"
-    raise ConfigurationError("No %s %r is visible to this account (visible: %s)." % (kind, text, listed), hint)
+    raise ConfigurationError("No %s %s is visible to this account (visible: %s)." % (kind, printable(text), listed), hint)

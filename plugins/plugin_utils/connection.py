@@ -7,11 +7,20 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible.errors import AnsibleError
+import os
+
+from ansible import constants as C
+from ansible.errors import AnsibleError, AnsibleParserError
 from ansible.module_utils.common.text.converters import to_text
+from ansible.module_utils.parsing.convert_bool import boolean
+from ansible.utils.path import unfrackpath
 
 from ansible_collections.secops.tenablesc.plugins.module_utils.client import Client
-from ansible_collections.secops.tenablesc.plugins.module_utils.connection import CONNECTION_OPTIONS, ConnectionSettings
+from ansible_collections.secops.tenablesc.plugins.module_utils.connection import (
+    CONNECTION_OPTIONS,
+    ConnectionSettings,
+    printable,
+)
 from ansible_collections.secops.tenablesc.plugins.module_utils.errors import TenableSCError
 
 
@@ -21,11 +30,18 @@ def plugin_option_getter(plugin):
     Inline ``!vault`` values arrive as a different type on each ansible-core
     (AnsibleVaultEncryptedUnicode up to 2.18, EncryptedString from 2.19);
     converting to text decrypts both.
+
+    An empty path is not set, as for modules. Ansible's configuration hands
+    plugins an empty path as the working directory, and AWX injects an empty
+    TENABLESC_CA_PATH for a credential without a CA certificate.
     """
     def get(name):
         value = plugin.get_option(name)
-        if value is not None and CONNECTION_OPTIONS.get(name, {}).get("type") in ("str", "path"):
+        option_type = CONNECTION_OPTIONS.get(name, {}).get("type")
+        if value is not None and option_type in ("str", "path"):
             value = to_text(value)
+        if option_type == "path" and value == unfrackpath("", follow=False):
+            return None
         return value
     return get
 
@@ -41,3 +57,34 @@ def as_ansible_error(error, error_class=AnsibleError):
     if isinstance(error, TenableSCError):
         return error_class(str(error))
     return error_class(to_text(error))
+
+
+def refuse_loose_values(plugin, config):
+    """Refuse what Ansible's configuration would quietly take for a plugin option.
+
+    It reads a boolean that is neither true nor false as false (for validate_certs: verification off),
+    and passes a mapping or list on for an option without a type. ``config`` is the source file's
+    content; an option it does not set is checked in its environment variable.
+    """
+    definitions = C.config.get_configuration_definitions(plugin_type=plugin.plugin_type, name=plugin._load_name)
+    for name, definition in definitions.items():
+        option_type = definition.get("type")
+        if option_type not in ("bool", "boolean", None):
+            continue
+        given = [(config[name], name)] if name in config else [
+            (os.environ[env["name"]], "%s (from %s)" % (name, env["name"]))
+            for env in definition.get("env") or [] if env.get("name") in os.environ]
+        for value, source in given[-1:]:
+            if option_type is None and isinstance(value, (dict, list)):
+                raise AnsibleParserError("%s must be a string, not a %s." % (
+                    source, "mapping" if isinstance(value, dict) else "list"))
+            if option_type is not None and not _is_boolean(value):
+                raise AnsibleParserError("%s must be true or false, not %s." % (source, printable(to_text(value))))
+
+
+def _is_boolean(value):
+    try:
+        boolean(value if isinstance(value, (bool, int)) else to_text(value), strict=True)
+    except TypeError:
+        return False
+    return True

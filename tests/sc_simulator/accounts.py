@@ -56,8 +56,13 @@ def _key(seed, username, kind):
     return hashlib.sha256(("%s:%s:%s" % (seed, username, kind)).encode()).hexdigest()[:32]
 
 
-def make_users(seed, repository_ids):
-    """admin, secmanager, secanalyst, vulnanalyst (all but the last repository), norepo and locked."""
+def make_users(seed, repository_ids, make_key=None):
+    """admin, secmanager, secanalyst, vulnanalyst (all but the last repository), norepo and locked.
+
+    ``make_key(seed, username, kind)`` (kind "access" or "secret") gives each key; by default 32 hex
+    digits, as SC generates them. SC compares keys case-insensitively, so a key must be lower case.
+    """
+    make_key = make_key or _key
     everything = tuple(repository_ids)
     most = everything[:-1] if len(everything) > 1 else everything
     accounts = (
@@ -70,7 +75,7 @@ def make_users(seed, repository_ids):
     )
     users = {}
     for user_id, username, firstname, lastname, role_id, repositories, locked in accounts:
-        access_key, secret_key = _key(seed, username, "access"), _key(seed, username, "secret")
+        access_key, secret_key = make_key(seed, username, "access"), make_key(seed, username, "secret")
         users[username] = User(
             id=user_id, username=username, firstname=firstname, lastname=lastname, role_id=role_id,
             role_name=ROLES[role_id][0], org_id=ADMIN_ORGANIZATION["id"] if role_id == "1" else ORGANIZATION["id"],

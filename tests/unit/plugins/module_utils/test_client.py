@@ -3,11 +3,9 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """The client against the simulator over real HTTPS: envelope, errors, retries, TLS."""
 
-import contextlib
 import http.server
 import json
 import socket
-import threading
 import time
 import traceback
 
@@ -16,6 +14,7 @@ import pytest
 from ansible_collections.secops.tenablesc.plugins.module_utils import errors
 from ansible_collections.secops.tenablesc.plugins.module_utils.client import USER_AGENT, Client
 from ansible_collections.secops.tenablesc.plugins.module_utils.connection import ConnectionSettings
+from support.servers import serving
 
 
 def failure(call, secrets, expected=errors.TenableSCError):
@@ -86,7 +85,7 @@ def test_hostname_mismatch_is_refused(make_client, tmp_path, secrets):
     with serving(_NotSC, context) as port:
         client = make_client(url="https://127.0.0.1:%d" % port, ca_path=str(ca_file), retries=0)
         exc = failure(client.system, secrets, errors.TLSError)
-    assert "ca_path" in str(exc)
+    assert "mismatch" in str(exc) and "issued for" in str(exc)
 
 
 @pytest.mark.parametrize("keys", [
@@ -243,20 +242,6 @@ class _NotSC(http.server.BaseHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
-
-
-@contextlib.contextmanager
-def serving(handler, tls_context=None):
-    """A throw-away local HTTP(S) server; yields its port."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    if tls_context:
-        server.socket = tls_context.wrap_socket(server.socket, server_side=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield server.server_address[1]
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_a_server_that_is_not_sc_is_named(make_client, client_warnings, secrets):

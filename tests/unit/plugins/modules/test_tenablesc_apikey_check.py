@@ -129,19 +129,6 @@ def test_malformed_key_string_fails_before_contacting_sc(task, connection, sc, k
     assert sc.count() == 0
 
 
-def test_unknown_certificate_names_ca_path(task, connection):
-    connection.pop("ca_path")
-    name, message = failed_check(check(task, connection))
-    assert name == "reachable" and "ca_path" in message and "validate_certs" in message
-
-
-def test_validate_certs_off_passes_with_a_warning(task, connection):
-    connection.pop("ca_path")
-    run = check(task, connection, validate_certs=False)
-    assert run.returncode == 0 and run.result["valid"]
-    assert any("validate_certs" in warning for warning in run.result["warnings"])
-
-
 def test_connection_refused(task, connection):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -180,13 +167,6 @@ def test_module_defaults_group(task, sc):
         secret_key=sc.users["vulnanalyst"].secret_key, ca_path=sc.ca_path)}
     run = task("tenablesc_apikey_check", {}, module_defaults=defaults)
     assert run.returncode == 0 and run.result["valid"], run.output
-
-
-@pytest.mark.parametrize("user", ["vulnanalyst", "admin"])
-def test_no_key_in_output_even_at_vvvv(task, connection, sc, secrets, user):
-    run = task("tenablesc_apikey_check", dict(connection, api_keys=sc.key_string(user)), verbosity=4)
-    assert "tenablesc_apikey_check" in run.stdout
-    assert_no_secret(run, secrets)
 
 
 def test_a_bad_url_is_a_reachability_failure_not_a_key_string_one(task, connection):
