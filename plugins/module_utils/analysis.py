@@ -9,8 +9,14 @@ __metaclass__ = type
 
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
+from threading import BoundedSemaphore
 
-from ansible_collections.secops.tenablesc.plugins.module_utils.errors import APIError, ConfigurationError
+from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
+    APIError,
+    ConfigurationError,
+    InvalidFilterError,
+    HINT_LATER_PAGE,
+)
 
 SOURCE_TYPES = ("cumulative", "patched", "individual")
 VIEWS = ("all", "new", "patched")
@@ -74,9 +80,12 @@ class AnalysisPages:
     ``totalRecords`` is a string and is sometimes missing or wrong, so it only
     plans concurrent fetches: the walk ends on the first short or empty page.
     Memory holds at most ``concurrency`` pages, however many rows there are.
+    Walks that run at the same time may share one ``in_flight`` semaphore, so
+    that together they keep no more requests in flight than it allows.
     """
 
-    def __init__(self, client, query, page_size=DEFAULT_PAGE_SIZE, concurrency=1, limit=None, progress=None):
+    def __init__(self, client, query, page_size=DEFAULT_PAGE_SIZE, concurrency=1, limit=None, progress=None,
+                 in_flight=None):
         if not 1 <= page_size <= MAX_PAGE_SIZE:
             raise ConfigurationError("page_size must be between 1 and %d." % MAX_PAGE_SIZE)
         if concurrency < 1:
@@ -89,6 +98,7 @@ class AnalysisPages:
         self._concurrency = concurrency
         self._limit = limit
         self._progress = progress or (lambda pages, rows: None)
+        self._in_flight = in_flight if in_flight is not None else BoundedSemaphore(concurrency)
         self.total_records = None
         self.pages_fetched = 0
         self.rows_returned = 0
@@ -127,7 +137,15 @@ class AnalysisPages:
         return returned < requested or start + returned >= end_of_data
 
     def _fetch(self, start, end):
-        answer = self._client.post("/analysis", self._query.body(start, end), safe=True)
+        try:
+            with self._in_flight:
+                answer = self._client.post("/analysis", self._query.body(start, end), safe=True)
+        except InvalidFilterError as exc:
+            if not start:
+                raise
+            # SC answered the first page of this very query, so the refusal is not about its filters.
+            raise APIError("SC refused a later page of the %s query after answering the first: %s" % (
+                self._query.tool, exc.error_msg), hint=HINT_LATER_PAGE, **exc.details)
         if not isinstance(answer, dict) or not isinstance(answer.get("results"), list):
             raise APIError("SC's %s answer for rows %d-%d has no results list." % (self._query.tool, start, end))
         # A page longer than asked for would repeat rows of the next one.

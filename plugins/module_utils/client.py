@@ -43,6 +43,9 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
     HINT_ADMINISTRATOR,
     HINT_KEY_STRING,
     HINT_PERMISSION,
+    HINT_SENT_ONCE,
+    HINT_TLS,
+    HINT_TLS_NAME,
 )
 
 COLLECTION_VERSION = "0.1.0"
@@ -61,13 +64,15 @@ _BACKOFF_BASE = 0.5
 _BACKOFF_CAP = 30.0
 _RETRY_TIME_BUDGET = 120.0
 _BODY_EXCERPT = 120
+# Keys are masked in this much of a body before the excerpt is cut, so no key is cut in half.
+_BODY_SCRUBBED = 65536
 
 
 def version_tuple(version):
     """'6.4.0' -> (6, 4, 0); anything unparsable sorts lowest."""
     numbers = []
     for part in str(version or "").split("."):
-        digits = "".join(c for c in part if c.isdigit())
+        digits = "".join(c for c in part if c in "0123456789")  # not isdigit(): int() refuses superscripts
         if not digits:
             break
         numbers.append(int(digits))
@@ -165,46 +170,60 @@ class Client:
             return self._session.request(
                 method, self._api + path, params=params, json=body, headers=headers,
                 timeout=self.settings.timeout, verify=self.settings.verify, allow_redirects=False)
-        except requests.exceptions.SSLError as exc:
-            raise TLSError("TLS to %s failed: %s." % (self.settings.url, _reason(exc)))
-        except requests.exceptions.ProxyError as exc:
+        except requests.exceptions.RequestException as exc:
+            failure = self._failure(exc, method, path, safe)
+        except OSError as exc:
+            # requests raises a bare OSError for a CA bundle it cannot find.
+            failure = ConfigurationError("Could not load the CA bundle: %s." % exc, HINT_TLS)
+        # Raised outside the handler so that it chains nothing: requests' exception holds the request,
+        # and with it the x-apikey header.
+        raise failure
+
+    def _failure(self, exc, method, path, safe):
+        """The error (or retry signal) to raise for a requests exception; never the exception itself."""
+        if isinstance(exc, requests.exceptions.SSLError):
+            reason = _reason(exc)
+            # "hostname mismatch", "IP address mismatch", "doesn't match": a trusted certificate for another name.
+            return TLSError("TLS to %s failed: %s." % (self.settings.url, reason),
+                            hint=HINT_TLS_NAME if "match" in reason else None)
+        if isinstance(exc, requests.exceptions.ProxyError):
             # urllib3 1.26 reports any socket error on a proxied connection as a ProxyError, sent or not.
-            raise _retry_if(safe or _never_sent(exc), ConnectError(
+            return _retry_if(safe or _never_sent(exc), ConnectError(
                 "Could not reach SC through proxy %s: %s." % (redact_url(self.settings.proxy) or "from the environment",
                                                               _reason(exc)),
                 hint="Check proxy, HTTPS_PROXY and NO_PROXY.", maybe_applied=not safe and not _never_sent(exc)))
-        except requests.exceptions.ConnectTimeout:
-            raise _Retry(SCTimeoutError("Connecting to %s timed out after %ss." % (
+        if isinstance(exc, requests.exceptions.ConnectTimeout):
+            return _Retry(SCTimeoutError("Connecting to %s timed out after %ss." % (
                 self.settings.url, self.settings.timeout)))
-        except requests.exceptions.ReadTimeout:
-            raise _retry_if(safe, SCTimeoutError("%s %s: SC did not answer within %ss." % (
+        if isinstance(exc, requests.exceptions.ReadTimeout):
+            return _retry_if(safe, SCTimeoutError("%s %s: SC did not answer within %ss." % (
                 method, path, self.settings.timeout), maybe_applied=not safe))
-        except requests.exceptions.ChunkedEncodingError as exc:
-            raise _retry_if(safe, TransportError(
+        if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+            return _retry_if(safe, TransportError(
                 "%s %s: SC's answer was cut off (%s)." % (method, path, _reason(exc)), maybe_applied=not safe))
-        except requests.exceptions.ConnectionError as exc:
+        if isinstance(exc, requests.exceptions.ConnectionError):
             if _never_sent(exc):
-                raise _Retry(ConnectError("Could not connect to %s: %s." % (self.settings.url, _reason(exc))))
-            raise _retry_if(safe, TransportError(
+                return _Retry(ConnectError("Could not connect to %s: %s." % (self.settings.url, _reason(exc))))
+            return _retry_if(safe, TransportError(
                 "%s %s: the connection broke before SC answered (%s)." % (method, path, _reason(exc)),
                 maybe_applied=not safe))
-        except requests.exceptions.InvalidHeader:
+        if isinstance(exc, requests.exceptions.InvalidHeader):
             # Its text would quote the header, keys included.
-            raise ConfigurationError("The API keys contain characters that cannot be sent in an HTTP header.",
-                                     HINT_KEY_STRING)
-        except requests.exceptions.RequestException as exc:
-            raise TransportError("%s %s failed: %s." % (method, path, _reason(exc)))
+            return ConfigurationError("The API keys contain characters that cannot be sent in an HTTP header.",
+                                      HINT_KEY_STRING)
+        return TransportError("%s %s failed: %s." % (method, path, _reason(exc)))
 
     def _unwrap(self, method, path, response, safe, authenticated):
         status = response.status_code
         try:
-            envelope = json.loads(response.content)
+            envelope, parsed = json.loads(response.content), True
         except ValueError:
-            return self._non_envelope(method, path, response, safe, parsed=False)
+            envelope, parsed = None, False
+        # Outside the handler: the decoding error holds the whole body, which may quote the request.
         if not isinstance(envelope, dict) or "error_code" not in envelope:
-            return self._non_envelope(method, path, response, safe, parsed=True)
+            return self._non_envelope(method, path, response, safe, parsed=parsed)
         error_code = _as_int(envelope.get("error_code"))
-        error_msg = str(envelope.get("error_msg") or "").strip()
+        error_msg = self._scrubbed(str(envelope.get("error_msg") or "").strip())
         if status < 400 and not error_code:
             return envelope.get("response")
         details = dict(status=status, error_code=error_code, error_msg=error_msg, method=method, path=path)
@@ -220,10 +239,11 @@ class Client:
     def _non_envelope(self, method, path, response, safe, parsed):
         """An answer without SC's envelope: a proxy page, a cut-off body, a redirect, or not SC at all."""
         status = response.status_code
-        excerpt = _excerpt(response)
+        excerpt = _excerpt(self._scrubbed(response.content[:_BODY_SCRUBBED].decode("utf-8", "replace")))
         if 300 <= status < 400:
             raise NotSCError("%s %s: %s redirects to %s; SC's API does not." % (
-                method, path, self.settings.url, redact_url(response.headers.get("Location")) or "nowhere"), status=status)
+                method, path, self.settings.url, self._scrubbed(redact_url(response.headers.get("Location")) or "nowhere")),
+                status=status)
         cut_off = not parsed and response.content.lstrip()[:1] in (b"{", b"[")
         if status in _RETRY_STATUSES or cut_off:
             raise _retry_if(safe or status == 429, TransportError(
@@ -232,6 +252,12 @@ class Client:
         raise NotSCError(
             "%s %s: %s answered HTTP %d, not with Tenable Security Center's JSON API (%s)." % (
                 method, path, self.settings.url, status, excerpt), status=status)
+
+    def _scrubbed(self, text):
+        """Text from the server with the keys masked: a proxy or a debugging server may echo the request back."""
+        for name, key in (("access key", self.settings.access_key), ("secret key", self.settings.secret_key)):
+            text = re.sub(re.escape(key), "<%s>" % name, text, flags=re.IGNORECASE)
+        return text
 
     def _authentication_error(self, details):
         """Tell apart old SC, disabled API keys, a locked account and bad keys after an auth refusal."""
@@ -290,8 +316,14 @@ class Client:
 
 
 def _retry_if(retryable, error, retry_after=None):
-    """What to raise for ``error``: a retry signal when the request may be repeated, else the error itself."""
-    return _Retry(error, retry_after) if retryable else error
+    """What to raise for ``error``: a retry signal when the request may be repeated, else the error itself.
+
+    Only a create or delete that may have reached SC is not repeated; its error says so before its own fix.
+    """
+    if retryable:
+        return _Retry(error, retry_after)
+    error.hint = " ".join(hint for hint in (HINT_SENT_ONCE, error.hint) if hint)
+    return error
 
 
 def _api_error(details):
@@ -345,9 +377,8 @@ def _about_authentication(error_msg):
     return not lowered or any(word in lowered for word in ("key", "auth", "lock", "login", "session", "token"))
 
 
-def _excerpt(response):
-    text = response.content[:_BODY_EXCERPT].decode("utf-8", "replace")
-    text = " ".join(text.split())
+def _excerpt(body):
+    text = " ".join(body[:_BODY_EXCERPT].split())
     return "body starts %r" % text if text else "empty body"
 
 

@@ -39,7 +39,18 @@ HINT_TLS = (
     "Set ca_path to the CA bundle that signed SC's certificate "
     "(or, for a test instance only, validate_certs: false)."
 )
+HINT_TLS_NAME = "Put in url a host name (or address) that SC's certificate was issued for."
 HINT_TIMEOUT = "SC did not answer in time: raise timeout, or check SC's load and the network path to it."
+HINT_CONNECTION = (
+    "Check that SC, and any proxy or load balancer in front of it, is up and lets the requests through;"
+    " raise retries if this happens now and then."
+)
+HINT_BUSY = "SC was too busy to answer: run the task again later, lower concurrency, or raise retries."
+HINT_SENT_ONCE = (
+    "A create or delete that may have reached SC is never sent twice: run the task again, which looks at"
+    " what SC holds first."
+)
+HINT_LATER_PAGE = "The rows fetched before were discarded, not returned: run the task again."
 HINT_FILTER = "Use one of the filter names SC lists as valid."
 
 
@@ -94,6 +105,7 @@ class TransportError(TenableSCError):
     """
 
     kind = "transport"
+    hint = HINT_CONNECTION
 
     def __init__(self, message, hint=None, maybe_applied=False, **details):
         super(TransportError, self).__init__(message, hint, maybe_applied=maybe_applied, **details)
@@ -152,6 +164,7 @@ class TransientAPIError(APIError):
     """A temporary SC condition (rate limit, unavailable, database locked) that outlasted the retries."""
 
     kind = "transient"
+    hint = HINT_BUSY
 
 
 class AuthenticationError(APIError):

@@ -96,6 +96,8 @@ options:
 notes:
   - A create is never sent twice. If the connection breaks after SC may have created the list,
     the module looks it up by name before failing.
+  - A delete is never sent twice either. If the connection breaks after SC may have deleted the list,
+    the module succeeds when the list is gone.
 """
 
 EXAMPLES = r"""
@@ -300,6 +302,16 @@ def create(module, client, desired, replacing=None):
     return asset_details(client, created["id"])
 
 
+def delete(module, client, asset_id):
+    """Delete the list; if SC's answer is lost, the list being gone shows that SC deleted it."""
+    try:
+        client.delete("/asset/%s" % asset_id)
+    except TransportError as exc:
+        if not exc.maybe_applied or one_asset_list(client, asset_id=asset_id) is not None:
+            raise
+        module.warn("SC's answer to the delete was lost; asset list %s is gone." % asset_id)
+
+
 def ensure_present(module, client, existing):
     desired = Desired(module.params, client)
     if existing is None:
@@ -331,7 +343,7 @@ def replace(module, client, desired, current):
     # Create first: if SC refuses the new list, the old one is still there.
     wanted = create(module, client, desired, replacing=current["id"])
     if not module.check_mode:
-        client.delete("/asset/%s" % current["id"])
+        delete(module, client, current["id"])
     return dict(changed=True, asset=wanted, replaced=True, diff=dict(before=current, after=wanted))
 
 
@@ -340,7 +352,7 @@ def ensure_absent(module, client, existing):
         return dict(changed=False, asset=None, replaced=False)
     current = asset_details(client, existing["id"])
     if not module.check_mode:
-        client.delete("/asset/%s" % current["id"])
+        delete(module, client, current["id"])
     return dict(changed=True, asset=None, replaced=False, diff=dict(before=current, after={}))
 
 

@@ -29,7 +29,10 @@ _CONTROL_PREFIX = "/_sim/"
 
 @dataclass
 class RequestRecord:
-    """One request as the server saw it; ``status`` is None when the connection was dropped unanswered."""
+    """One request as the server saw it; ``status`` is None when the connection was dropped unanswered.
+
+    ``fault`` is the kind of the injected fault that took the request, if one did.
+    """
 
     method: str
     path: str
@@ -38,6 +41,7 @@ class RequestRecord:
     status: int = None
     user: str = None
     user_agent: str = ""
+    fault: str = None
 
 
 class _Dropped(Exception):
@@ -78,7 +82,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(sim.control(self.command, url.path, self._read_json(self._read_body())))
             return
         fault = sim.faults.take(self.command, url.path)
-        record = RequestRecord(self.command, url.path, url.query, user_agent=self.headers.get("User-Agent", ""))
+        record = RequestRecord(self.command, url.path, url.query, user_agent=self.headers.get("User-Agent", ""),
+                               fault=fault.kind if fault else None)
         sim.arrived(record)
         try:
             self._process(sim, url, fault, record)
@@ -89,10 +94,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _process(self, sim, url, fault, record):
         kind = fault.kind if fault else None
-        if kind == "reset_before":
-            self._drop()
         raw_body = self._read_body()
         record.json_body = self._read_json(raw_body)
+        if kind == "reset_before":
+            self._drop()  # read but never processed; the record keeps what the client sent
         if kind == "slow":
             time.sleep(float(fault.params.get("delay", 1.0)))
         if kind in SHORT_CIRCUIT:
@@ -172,13 +177,13 @@ class _Server(ThreadingHTTPServer):
 class Simulator:
     """A Tenable Security Center REST API over a Dataset, on 127.0.0.1 (see the package docstring)."""
 
-    def __init__(self, dataset=None, tls=True, version="6.4.0", host="127.0.0.1", port=0):
+    def __init__(self, dataset=None, tls=True, version="6.4.0", host="127.0.0.1", port=0, make_key=None):
         self.dataset = dataset if dataset is not None else Dataset()
         self.tls = tls
         self._initial_version = version
         self.version = version
         self.api_keys_enabled = True
-        self.users = make_users(self.dataset.seed, [r["id"] for r in self.dataset.repositories])
+        self.users = make_users(self.dataset.seed, [r["id"] for r in self.dataset.repositories], make_key)
         self.assets = AssetStore(self.dataset, self.users["secmanager"])
         self.analysis = AnalysisEngine(self.dataset, self.assets)
         self.application = Application(self)
@@ -297,6 +302,9 @@ class Simulator:
                 for spec in specs:
                     self.add_fault(**spec)
                 return Answer(200, {"added": len(specs)})
+            if action == ("DELETE", "faults"):
+                self.faults.clear()
+                return Answer(200, {"cleared": True})
             if action == ("POST", "latency"):
                 self.latency(**(body or {}))
                 return Answer(200, {"latency": "set"})
@@ -312,5 +320,6 @@ class Simulator:
         for record in list(self.requests):
             key = "%s %s" % (record.method, record.path)
             counts[key] = counts.get(key, 0) + 1
-        return {"counts": counts, "requests": len(self.requests), "max_concurrency": self.max_concurrency,
-                "version": self.version, "api_keys_enabled": self.api_keys_enabled}
+        return {"counts": counts, "requests": len(self.requests), "in_flight": self._in_flight,
+                "max_concurrency": self.max_concurrency, "version": self.version,
+                "api_keys_enabled": self.api_keys_enabled}

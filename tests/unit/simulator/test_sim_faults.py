@@ -55,6 +55,9 @@ def test_reset_before_processes_nothing(api, sc):
                  json={"name": "Lost", "type": "static", "definedIPs": "10.0.0.1"})
     assert "Lost" not in [a["name"] for a in api.response("GET", "/rest/asset")["usable"]]
     assert sc.requests[0].path == "/rest/asset" and sc.requests[0].status is None
+    # The record says which fault took the request, and keeps what the client sent.
+    assert sc.requests[0].fault == "reset_before" and sc.requests[0].json_body["name"] == "Lost"
+    assert sc.requests[1].fault is None
 
 
 def test_reset_after_processes_then_drops(api, sc):
@@ -169,6 +172,10 @@ def test_control_api(sc):
     state = control("GET", "state")
     assert state["counts"] == {"GET /rest/system": 2} and state["max_concurrency"] >= 1
     assert session.post(sc.url + "/_sim/faults", json=[{"kind": "nonsense"}], verify=sc.ca_path).status_code == 400
+    control("POST", "faults", [{"kind": "status", "method": "GET", "path": "/rest/system", "status": 503}])
+    control("DELETE", "faults")
+    assert session.get(sc.url + "/rest/system", verify=sc.ca_path).status_code == 200
+    assert control("GET", "state")["in_flight"] == 0
     control("POST", "reset")
     assert sc.count() == 0 and control("GET", "state")["counts"] == {}
     session.close()

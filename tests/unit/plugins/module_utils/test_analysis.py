@@ -4,6 +4,8 @@
 """The analysis paginator and name resolution against the simulator."""
 
 import math
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -57,6 +59,15 @@ def test_concurrent_pages_keep_order(client, sc, every_sumip_row, concurrency):
     assert pages.rows_returned == len(rows)
 
 
+def test_walks_sharing_in_flight_keep_to_it_together(client, sc, every_sumip_row):
+    sc.latency(per_request=0.05)
+    shared = threading.BoundedSemaphore(2)
+    walks = [AnalysisPages(client, SUMIP, page_size=10, concurrency=4, in_flight=shared) for _walk in range(2)]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        assert list(pool.map(list, walks)) == [every_sumip_row, every_sumip_row]
+    assert sc.max_concurrency == 2
+
+
 @pytest.mark.parametrize("limit, page_size, requests", [(20, 7, 3), (14, 7, 2), (5, 100, 1)])
 def test_limit_stops_fetching_early(client, sc, every_sumip_row, limit, page_size, requests):
     rows = walk(client, page_size=page_size, limit=limit, concurrency=3)[0]
@@ -86,8 +97,17 @@ def test_total_records_changing_between_pages(client, sc, every_sumip_row):
 @pytest.mark.parametrize("concurrency", [1, 4])
 def test_a_failing_later_page_fails_the_walk(client, sc, concurrency):
     sc.add_fault("analysis_error", path="/rest/analysis", after=2)
-    with pytest.raises(errors.InvalidFilterError):
+    with pytest.raises(errors.APIError) as caught:
         walk(client, page_size=10, concurrency=concurrency)
+    # SC took the filters for the first page: the error must not blame them.
+    assert not isinstance(caught.value, errors.InvalidFilterError)
+    assert "later page of the sumip query" in str(caught.value) and caught.value.error_code == 146
+
+
+def test_a_refused_first_page_blames_the_filters(client, sc):
+    sc.add_fault("analysis_error", path="/rest/analysis")
+    with pytest.raises(errors.InvalidFilterError):
+        walk(client, page_size=10)
 
 
 def test_a_transient_fault_mid_walk_is_retried(client, sc, every_sumip_row):
