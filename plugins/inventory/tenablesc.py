@@ -136,6 +136,9 @@ cache_timeout: 3600
 # Then: ansible-playbook -i dmz.tenablesc.yml patch.yml --limit 'sc_repo_DMZ:&sc_has_critical'
 """
 
+from concurrent.futures import ThreadPoolExecutor
+from threading import BoundedSemaphore
+
 from ansible.errors import AnsibleParserError
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
 from ansible.utils.display import Display
@@ -143,7 +146,11 @@ from ansible.utils.display import Display
 from ansible_collections.secops.tenablesc.plugins.module_utils.analysis import AnalysisPages, AnalysisQuery
 from ansible_collections.secops.tenablesc.plugins.module_utils.errors import ConfigurationError, TenableSCError
 from ansible_collections.secops.tenablesc.plugins.module_utils.filters import NameResolver, translate_filters
-from ansible_collections.secops.tenablesc.plugins.plugin_utils.connection import as_ansible_error, plugin_client
+from ansible_collections.secops.tenablesc.plugins.plugin_utils.connection import (
+    as_ansible_error,
+    plugin_client,
+    refuse_loose_values,
+)
 from ansible_collections.secops.tenablesc.plugins.plugin_utils.inventory import (
     assign_hostnames,
     choose_hostname,
@@ -164,7 +171,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
 
     def parse(self, inventory, loader, path, cache=True):
         super(InventoryModule, self).parse(inventory, loader, path, cache)
-        self._read_config_data(path)
+        refuse_loose_values(self, self._read_config_data(path))
         cache_key = self.get_cache_key(path)
         use_cache = self.get_option("cache") and cache
         hosts = self._cache.get(cache_key) if use_cache and cache_key in self._cache else None
@@ -178,19 +185,26 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         self._populate(hosts)
 
     def _fetch_hosts(self):
-        """Every host with its vars, as a list (the cacheable form); no per-host request."""
-        with plugin_client(self, display.warning, display.vvv, pool_size=self.get_option("concurrency")) as client:
+        """Every host with its vars, as a list (the cacheable form); no per-host request.
+
+        The walks of the hosts and of every asset list run at the same time, within one
+        ``concurrency`` budget of requests in flight: SC's time per page is paid once, not once per list.
+        """
+        concurrency = self.get_option("concurrency")
+        with plugin_client(self, display.warning, display.vvv, pool_size=concurrency) as client:
             resolver = NameResolver(client)
             filters = self._filters(resolver)
-            hosts = merge_host_rows(host_rows(self._sumip(client, filters, "hosts")))
             asset_lists = self._asset_list_ids(resolver)
-            for name, asset_id in asset_lists:
-                asset_filters = [f for f in filters if f["filterName"] != "asset"] + [
-                    {"filterName": "asset", "operator": "~", "value": {"id": asset_id}}]
-                for row in self._sumip(client, asset_filters, "asset list %s" % name):
-                    member = hosts.get(host_identity(row))
-                    if member is not None and name not in member["sc_asset_lists"]:
-                        member["sc_asset_lists"].append(name)
+            in_flight = BoundedSemaphore(concurrency)
+            with ThreadPoolExecutor(max_workers=max(len(asset_lists), 1)) as walks:
+                members = [(name, walks.submit(self._asset_list_members, client, filters, name, asset_id, in_flight))
+                           for name, asset_id in asset_lists]
+                hosts = merge_host_rows(host_rows(self._sumip(client, filters, "hosts", in_flight)))
+                for name, identities in members:
+                    for identity in identities.result():
+                        member = hosts.get(identity)
+                        if member is not None and name not in member["sc_asset_lists"]:
+                            member["sc_asset_lists"].append(name)
         found = list(hosts.values())
         if self.get_option("restrict_to_asset_lists"):
             if not asset_lists:
@@ -210,22 +224,30 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
     def _asset_list_ids(self, resolver):
         return [(str(name), resolver.asset_id(name)) for name in self.get_option("asset_lists")]
 
-    def _sumip(self, client, filters, what):
+    def _asset_list_members(self, client, filters, name, asset_id, in_flight):
+        """The identities of the hosts in one asset list."""
+        asset_filters = [f for f in filters if f["filterName"] != "asset"] + [
+            {"filterName": "asset", "operator": "~", "value": {"id": asset_id}}]
+        return [host_identity(row) for row in self._sumip(client, asset_filters, "asset list %s" % name, in_flight)]
+
+    def _sumip(self, client, filters, what, in_flight):
         def progress(pages, rows):
             display.v("tenablesc: %s: %d pages, %d rows" % (what, pages, rows))
         return AnalysisPages(client, AnalysisQuery(tool="sumip", filters=filters), page_size=self.get_option("page_size"),
-                             concurrency=self.get_option("concurrency"), progress=progress)
+                             concurrency=self.get_option("concurrency"), progress=progress, in_flight=in_flight)
 
     def _populate(self, hosts):
         strict = self.get_option("strict")
         named = assign_hostnames(hosts, self._hostname_chooser())
+        groups = {}  # default group name -> the inventory's group, added once
         for hostname, variables in named.items():
             self.inventory.add_host(hostname)
             for key, value in variables.items():
                 self.inventory.set_variable(hostname, key, value)
             for group in host_groups(variables):
-                group = self.inventory.add_group(self._sanitize_group_name(group))
-                self.inventory.add_child(group, hostname)
+                if group not in groups:
+                    groups[group] = self.inventory.add_group(self._sanitize_group_name(group))
+                self.inventory.add_child(groups[group], hostname)
             self._set_composite_vars(self.get_option("compose"), variables, hostname, strict=strict)
             self._add_host_to_composed_groups(self.get_option("groups"), variables, hostname, strict=strict)
             self._add_host_to_keyed_groups(self.get_option("keyed_groups"), variables, hostname, strict=strict)

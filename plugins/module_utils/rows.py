@@ -30,29 +30,30 @@ _TRUE = frozenset(("1", "true", "yes"))
 _FALSE = frozenset(("0", "false", "no"))
 
 
-def normalize_row(row):
-    """A copy of ``row`` (nested dictionaries too) with typed values."""
-    return dict((key, _typed(key, value)) for key, value in row.items())
+def normalize_row(row, fields=None):
+    """A copy of ``row`` (nested dictionaries too) with typed values; only ``fields`` of it, if given."""
+    typed = dict(row) if fields is None else dict((key, row[key]) for key in fields if key in row)
+    # Only the few typed keys are looked at one by one: a vulndetails row has some forty keys.
+    for key in _CONVERTED_KEYS.intersection(typed):
+        value = typed[key]
+        if isinstance(value, str):
+            typed[key] = _CONVERTERS[key](value)
+    for key, value in typed.items():
+        if isinstance(value, dict):
+            typed[key] = normalize_row(value)
+    return typed
 
 
-def _typed(key, value):
-    if isinstance(value, dict):
-        return normalize_row(value)
-    if not isinstance(value, str):
-        return value
-    if key in _INTEGERS:
-        return _integer(value)
-    if key in _EPOCHS:
-        number = _integer(value)
-        return None if number in (None, -1, 0) else number
-    if key in _FLOATS:
-        return _float(value)
-    if key in _BOOLEANS:
-        lowered = value.strip().lower()
-        if lowered in _TRUE or lowered in _FALSE:
-            return lowered in _TRUE
-        return None if not lowered else value
-    return value
+def _epoch(value):
+    number = _integer(value)
+    return None if number in (None, -1, 0) else number
+
+
+def _boolean(value):
+    lowered = value.strip().lower()
+    if lowered in _TRUE or lowered in _FALSE:
+        return lowered in _TRUE
+    return None if not lowered else value
 
 
 def _integer(value):
@@ -75,6 +76,11 @@ def _float(value):
         return value
 
 
+_CONVERTERS = dict(
+    [(key, _integer) for key in _INTEGERS] + [(key, _epoch) for key in _EPOCHS]
+    + [(key, _float) for key in _FLOATS] + [(key, _boolean) for key in _BOOLEANS])
+_CONVERTED_KEYS = frozenset(_CONVERTERS)
+
 SEVERITY_NAMES = ("info", "low", "medium", "high", "critical")
 _PER_HOST_COUNTS = tuple("severity" + name.capitalize() for name in SEVERITY_NAMES)
 
@@ -86,7 +92,7 @@ def severity_counts(row):
     with a count or total; a vulndetails row is one finding.
     """
     if _PER_HOST_COUNTS[0] in row:
-        return dict((name, row.get(field) or 0) for name, field in zip(SEVERITY_NAMES, _PER_HOST_COUNTS))
+        return {name: row.get(field) or 0 for name, field in zip(SEVERITY_NAMES, _PER_HOST_COUNTS)}
     severity = row.get("severity")
     level = severity.get("id") if isinstance(severity, dict) else None
     if not isinstance(level, int) or not 0 <= level < len(SEVERITY_NAMES):

@@ -11,6 +11,9 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.rows import SEVER
 
 HOSTNAME_FIELDS = ("dns_name", "netbios_name", "ip", "uuid")
 GROUPED_SEVERITIES = SEVERITY_NAMES[1:]
+# The sumip fields host variables are made of; the others are neither typed nor kept.
+SUMIP_FIELDS = ("ip", "dnsName", "netbiosName", "macAddress", "osCPE", "uuid", "lastAuthRun", "lastUnauthRun", "score",
+                "severityInfo", "severityLow", "severityMedium", "severityHigh", "severityCritical", "repository")
 
 
 def host_identity(row):
@@ -73,9 +76,9 @@ def host_vars(row, repository):
 
 
 def host_rows(raw_rows):
-    """Normalize raw sumip rows lazily, so a page is typed as it arrives."""
+    """Normalize the fields host variables use of raw sumip rows, lazily, so a page is typed as it arrives."""
     for row in raw_rows:
-        yield normalize_row(row)
+        yield normalize_row(row, SUMIP_FIELDS)
 
 
 def name_candidate(preference, variables, template):

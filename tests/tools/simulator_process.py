@@ -15,12 +15,13 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 @contextlib.contextmanager
-def simulator_process(state_file, startup_timeout=60):
-    """Start ``python -m sc_simulator --tls`` and yield its state (url, ca_path, users with their key strings)."""
+def simulator_process(state_file, startup_timeout=60, arguments=()):
+    """Start ``python -m sc_simulator --tls`` (with more CLI ``arguments``, such as a dataset's size) and yield
+    its state (url, ca_path, pid, users with their key strings)."""
     state_file = Path(state_file)
     env = dict(os.environ, PYTHONPATH=str(REPO / "tests"))
     simulator = subprocess.Popen(
-        [sys.executable, "-m", "sc_simulator", "--tls", "--state-file", str(state_file)],
+        [sys.executable, "-m", "sc_simulator", "--tls", "--state-file", str(state_file)] + list(arguments),
         env=env, stdout=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + startup_timeout

@@ -86,6 +86,20 @@ def test_requests_grow_with_pages_and_asset_lists_not_hosts(inventory, sc, tmp_p
     assert sc.count("GET") <= 3
 
 
+@pytest.mark.parametrize("concurrency", [2, 3])
+def test_asset_lists_are_walked_with_the_hosts_within_concurrency(inventory, sc, tmp_path, concurrency):
+    config = tmp_path / "overlap.tenablesc.yml"
+    config.write_text("plugin: secops.tenablesc.tenablesc\nconcurrency: %d\n"
+                      "asset_lists: [DMZ Web Servers, Linux Hosts]\n" % concurrency)
+    sc.latency(per_request=0.3)
+    returncode, listed, output = inventory(config)
+    assert returncode == 0, output
+    assert listed["sc_asset_Linux_Hosts"]["hosts"]
+    # One page each for the hosts and the two lists: one after the other, one request would be in flight.
+    assert sc.count("POST", "/rest/analysis") == 3
+    assert sc.max_concurrency == concurrency
+
+
 def test_cache_hit_sends_nothing_and_flush_refetches(inventory, sc, tmp_path):
     config = tmp_path / "cached.tenablesc.yml"
     config.write_text("plugin: secops.tenablesc.tenablesc\ncache: true\ncache_plugin: ansible.builtin.jsonfile\n"
