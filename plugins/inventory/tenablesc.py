@@ -195,11 +195,11 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             resolver = NameResolver(client)
             filters = self._filters(resolver)
             asset_lists = self._asset_list_ids(resolver)
-            in_flight = BoundedSemaphore(concurrency)
+            request_slots = BoundedSemaphore(concurrency)
             with ThreadPoolExecutor(max_workers=max(len(asset_lists), 1)) as walks:
-                members = [(name, walks.submit(self._asset_list_members, client, filters, name, asset_id, in_flight))
-                           for name, asset_id in asset_lists]
-                hosts = merge_host_rows(host_rows(self._sumip(client, filters, "hosts", in_flight)))
+                members = [(name, walks.submit(self._asset_list_members, client, filters, name, asset_id,
+                                               request_slots)) for name, asset_id in asset_lists]
+                hosts = merge_host_rows(host_rows(self._sumip(client, filters, "hosts", request_slots)))
                 for name, identities in members:
                     for identity in identities.result():
                         member = hosts.get(identity)
@@ -224,17 +224,18 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
     def _asset_list_ids(self, resolver):
         return [(str(name), resolver.asset_id(name)) for name in self.get_option("asset_lists")]
 
-    def _asset_list_members(self, client, filters, name, asset_id, in_flight):
+    def _asset_list_members(self, client, filters, name, asset_id, request_slots):
         """The identities of the hosts in one asset list."""
         asset_filters = [f for f in filters if f["filterName"] != "asset"] + [
             {"filterName": "asset", "operator": "~", "value": {"id": asset_id}}]
-        return [host_identity(row) for row in self._sumip(client, asset_filters, "asset list %s" % name, in_flight)]
+        return [host_identity(row) for row in self._sumip(client, asset_filters, "asset list %s" % name, request_slots)]
 
-    def _sumip(self, client, filters, what, in_flight):
+    def _sumip(self, client, filters, what, request_slots):
         def progress(pages, rows):
             display.v("tenablesc: %s: %d pages, %d rows" % (what, pages, rows))
         return AnalysisPages(client, AnalysisQuery(tool="sumip", filters=filters), page_size=self.get_option("page_size"),
-                             concurrency=self.get_option("concurrency"), progress=progress, in_flight=in_flight)
+                             concurrency=self.get_option("concurrency"), progress=progress,
+                             request_slots=request_slots)
 
     def _populate(self, hosts):
         strict = self.get_option("strict")

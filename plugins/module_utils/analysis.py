@@ -80,12 +80,12 @@ class AnalysisPages:
     ``totalRecords`` is a string and is sometimes missing or wrong, so it only
     plans concurrent fetches: the walk ends on the first short or empty page.
     Memory holds at most ``concurrency`` pages, however many rows there are.
-    Walks that run at the same time may share one ``in_flight`` semaphore, so
-    that together they keep no more requests in flight than it allows.
+    Walks that run at the same time may share one ``request_slots`` semaphore,
+    so that together they keep no more requests in flight than it allows.
     """
 
     def __init__(self, client, query, page_size=DEFAULT_PAGE_SIZE, concurrency=1, limit=None, progress=None,
-                 in_flight=None):
+                 request_slots=None):
         if not 1 <= page_size <= MAX_PAGE_SIZE:
             raise ConfigurationError("page_size must be between 1 and %d." % MAX_PAGE_SIZE)
         if concurrency < 1:
@@ -98,7 +98,7 @@ class AnalysisPages:
         self._concurrency = concurrency
         self._limit = limit
         self._progress = progress or (lambda pages, rows: None)
-        self._in_flight = in_flight if in_flight is not None else BoundedSemaphore(concurrency)
+        self._request_slots = request_slots if request_slots is not None else BoundedSemaphore(concurrency)
         self.total_records = None
         self.pages_fetched = 0
         self.rows_returned = 0
@@ -138,7 +138,7 @@ class AnalysisPages:
 
     def _fetch(self, start, end):
         try:
-            with self._in_flight:
+            with self._request_slots:
                 answer = self._client.post("/analysis", self._query.body(start, end), safe=True)
         except InvalidFilterError as exc:
             if not start:

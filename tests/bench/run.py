@@ -284,7 +284,6 @@ class InventoryBench:
         self.runs[kind].append(run)
         self.clock.say("inventory %-15s %7.1f s wall %7.1f s CPU %6.0f MB  requests %s" % (
             kind, run.wall, run.cpu, run.rss_mb, sum(run.requests.values())))
-        return output
 
     def _check_output(self, kind, output):
         """Every source must list exactly the plugin's inventory, or the floor is not a floor for it.
@@ -345,8 +344,6 @@ class InventoryBench:
             medians={kind: {"wall": median(runs), "cpu": median(runs, "cpu"), "rss_mb": max(r.rss_mb for r in runs)}
                      for kind, runs in self.runs.items()},
             requests={kind: sum(runs[-1].requests.values()) for kind, runs in self.runs.items()},
-            floor_ratio=median(self.runs["plugin"]) / floor,
-            cached_ratio=median(self.runs["cached"]) / floor,
             above_floor={"plugin": median(self.runs["plugin_latency"]) - floor, "naive": median(self.runs["naive"]) - floor},
         )
 
@@ -406,7 +403,7 @@ def request_counts(sim, workdir, options, asset_ids, clock):
     if seen != expected:
         raise BenchError("the plugin sent %s; pages and asset lists call for %s" % (seen, expected))
     return {"asset_lists": len(asset_ids), "page_size": page_size, "walks": walks, "expected": expected,
-            "seen": seen, "wall": run.wall, "hosts_rows": walks[0][1]}
+            "seen": seen, "wall": run.wall}
 
 
 # Export ---------------------------------------------------------------------------------------------------------

@@ -59,10 +59,10 @@ def test_concurrent_pages_keep_order(client, sc, every_sumip_row, concurrency):
     assert pages.rows_returned == len(rows)
 
 
-def test_walks_sharing_in_flight_keep_to_it_together(client, sc, every_sumip_row):
+def test_walks_sharing_request_slots_keep_to_them_together(client, sc, every_sumip_row):
     sc.latency(per_request=0.05)
     shared = threading.BoundedSemaphore(2)
-    walks = [AnalysisPages(client, SUMIP, page_size=10, concurrency=4, in_flight=shared) for _walk in range(2)]
+    walks = [AnalysisPages(client, SUMIP, page_size=10, concurrency=4, request_slots=shared) for _walk in range(2)]
     with ThreadPoolExecutor(max_workers=2) as pool:
         assert list(pool.map(list, walks)) == [every_sumip_row, every_sumip_row]
     assert sc.max_concurrency == 2
