@@ -43,6 +43,7 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
     HINT_ADMINISTRATOR,
     HINT_KEY_STRING,
     HINT_PERMISSION,
+    HINT_WRITE_PERMISSION,
     HINT_SENT_ONCE,
     HINT_TLS,
     HINT_TLS_NAME,
@@ -59,6 +60,7 @@ _AUTH_STATUSES = frozenset((400, 401, 403))
 _ERROR_INVALID_TOKEN = 12
 _ERROR_INVALID_FILTER = 146
 _ERROR_NOT_FOUND = 147
+_ERROR_ORG_REQUIRED = 15  # recorded for Administrator keys on organization data
 _TRANSIENT_MESSAGES = ("database is locked",)
 _BACKOFF_BASE = 0.5
 _BACKOFF_CAP = 30.0
@@ -158,8 +160,8 @@ class Client:
                 wait = self._backoff(attempt, retry.retry_after)
                 if attempt >= self.settings.retries or time.monotonic() + wait > deadline:
                     raise retry.error
-                self._debug("%s %s: %s; retry %d of %d in %.1fs" % (
-                    method, path, retry.error.message, attempt + 1, self.settings.retries, wait))
+                self._debug("%s; retry %d of %d in %.1fs" % (
+                    _about(method, path, retry.error.message), attempt + 1, self.settings.retries, wait))
                 time.sleep(wait)
                 attempt += 1
 
@@ -326,6 +328,12 @@ def _retry_if(retryable, error, retry_after=None):
     return error
 
 
+def _about(method, path, message):
+    """``message``, led by the request it is about unless it already names it."""
+    request = "%s %s" % (method, path)
+    return message if message.startswith(request) else "%s: %s" % (request, message)
+
+
 def _api_error(details):
     error_code, error_msg = details["error_code"], details["error_msg"]
     text = "%s %s: SC answered HTTP %d, error %s: %s" % (
@@ -334,9 +342,16 @@ def _api_error(details):
         return InvalidFilterError("SC refused an analysis filter: %s" % error_msg, **details)
     if error_code == _ERROR_NOT_FOUND:
         return NotFoundError(text, hint="", **details)
+    if error_code == _ERROR_ORG_REQUIRED:
+        return PermissionDeniedError(text, hint=HINT_ADMINISTRATOR, **details)
     lowered = error_msg.lower()
     if details["status"] == 403 and ("permission" in lowered or "not authorized" in lowered or "access" in lowered):
-        hint = HINT_ADMINISTRATOR if "administrator" in lowered or "organization" in lowered else HINT_PERMISSION
+        if "administrator" in lowered or "organization" in lowered:
+            hint = HINT_ADMINISTRATOR
+        elif details["method"] != "GET" and details["path"] != "/analysis":
+            hint = HINT_WRITE_PERMISSION  # the only writes are to asset lists
+        else:
+            hint = HINT_PERMISSION
         return PermissionDeniedError(text, hint=hint, **details)
     return APIError(text, **details)
 

@@ -29,6 +29,10 @@ HINT_PERMISSION = (
     "Use a dedicated service account with the Vulnerability Analyst role (Security Analyst only if "
     "that hits permission errors), assigned to the repositories whose data it should see."
 )
+HINT_WRITE_PERMISSION = (
+    "Managing asset lists needs keys of an account with the Security Manager or Security Analyst role; "
+    "the Vulnerability Analyst role only reads."
+)
 HINT_ADMINISTRATOR = (
     "Administrator accounts (organization 0) cannot read an organization's vulnerability data: "
     "generate keys for an organization service account with the Vulnerability Analyst role instead."

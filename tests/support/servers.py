@@ -8,6 +8,23 @@ import http.server
 import threading
 
 
+class QuietHandler(http.server.BaseHTTPRequestHandler):
+    """A request handler that answers in one call and keeps the test log clean."""
+
+    def reply(self, status, body=b"", content_type=None, headers=()):
+        self.send_response(status)
+        if content_type:
+            self.send_header("Content-Type", content_type)
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
 @contextlib.contextmanager
 def serving(handler, tls_context=None):
     """A throw-away local HTTP(S) server; yields its port."""

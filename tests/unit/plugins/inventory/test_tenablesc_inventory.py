@@ -141,7 +141,7 @@ def test_inline_vault_keys(inventory, sc, tmp_path):
 
 @pytest.mark.parametrize("user, env, expected", [
     ("vulnanalyst", dict(TENABLESC_API_KEYS="accesskey=%s; secretkey=%s;" % ("a" * 32, "b" * 32)), "Users > Users > API Keys"),
-    ("admin", {}, "analysis"),
+    ("admin", {}, "organization service account"),
     ("vulnanalyst", dict(TENABLESC_API_KEYS="accesskey=abc"), "secretkey is missing"),
     ("vulnanalyst", dict(TENABLESC_URL="ftp://sc.example.com"), "not an http(s) URL"),
 ])

@@ -3,7 +3,6 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """The client against the simulator over real HTTPS: envelope, errors, retries, TLS."""
 
-import http.server
 import json
 import socket
 import time
@@ -12,9 +11,10 @@ import traceback
 import pytest
 
 from ansible_collections.secops.tenablesc.plugins.module_utils import errors
+from ansible_collections.secops.tenablesc.plugins.module_utils.analysis import AnalysisQuery
 from ansible_collections.secops.tenablesc.plugins.module_utils.client import USER_AGENT, Client
 from ansible_collections.secops.tenablesc.plugins.module_utils.connection import ConnectionSettings
-from support.servers import serving
+from support.servers import QuietHandler, serving
 
 
 def failure(call, secrets, expected=errors.TenableSCError):
@@ -179,6 +179,34 @@ def test_retries_are_bounded_and_the_last_error_is_clear(make_client, sc, secret
     assert sc.count("GET", "/rest/currentUser") == 3
 
 
+@pytest.mark.parametrize("fault, params", [("html502", {}), ("reset_before", {})])
+def test_each_retry_is_logged_once_with_its_request(sc, fault, params):
+    debug = []
+    client = Client(ConnectionSettings.from_options(dict(
+        url=sc.url, api_keys=sc.key_string("vulnanalyst"), ca_path=sc.ca_path, retries=1, timeout=10).get),
+        debug=debug.append)
+    sc.add_fault(fault, method="GET", path="/rest/currentUser", **params)
+    try:
+        assert client.current_user()["username"]
+    finally:
+        client.close()
+    [line] = [line for line in debug if "retry 1 of 1" in line]
+    assert line.startswith("GET /currentUser: ") and line.count("/currentUser") == 1, line
+
+
+def test_write_refusals_name_the_roles_that_may_write(make_client, sc, secrets):
+    exc = failure(lambda: make_client().post("/asset", {"name": "x", "type": "static", "definedIPs": "10.0.0.1"}),
+                  secrets, errors.PermissionDeniedError)
+    assert "Security Manager or Security Analyst" in str(exc)
+
+
+def test_administrator_keys_get_the_organization_advice(make_client, sc, secrets):
+    query = AnalysisQuery(tool="sumip").body(0, 1)
+    exc = failure(lambda: make_client(user="admin").post("/analysis", query, safe=True), secrets,
+                  errors.PermissionDeniedError)
+    assert "error 15" in str(exc) and "organization service account" in str(exc)
+
+
 def test_no_retry_on_authentication_errors(make_client, sc, secrets):
     client = make_client(api_keys="accesskey=%s; secretkey=%s;" % ("0" * 32, "1" * 32))
     failure(client.current_user, secrets, errors.AuthenticationError)
@@ -231,17 +259,9 @@ def test_unknown_host_names_url(make_client, secrets):
     assert "sc.invalid" in str(exc)
 
 
-class _NotSC(http.server.BaseHTTPRequestHandler):
+class _NotSC(QuietHandler):
     def do_GET(self):  # noqa: N802 - http.server's naming
-        body = b"<html><body>Welcome to nginx!</body></html>"
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+        self.reply(200, b"<html><body>Welcome to nginx!</body></html>", "text/html")
 
 
 def test_a_server_that_is_not_sc_is_named(make_client, client_warnings, secrets):
@@ -252,31 +272,20 @@ def test_a_server_that_is_not_sc_is_named(make_client, client_warnings, secrets)
     assert any("http://" in warning for warning in client_warnings)
 
 
-class _Recorder(http.server.BaseHTTPRequestHandler):
+class _Recorder(QuietHandler):
     """Records the headers it receives; answers like a web server that is not SC."""
 
     received = []
 
     def do_GET(self):  # noqa: N802 - http.server's naming
         _Recorder.received.append(dict(self.headers))
-        body = b'{"error": "The requested file was not found."}'
-        self.send_response(404)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+        self.reply(404, b'{"error": "The requested file was not found."}', "application/json")
 
 
 def redirect_to(port):
     class Redirect(_NotSC):
         def do_GET(self):  # noqa: N802 - http.server's naming
-            self.send_response(302)
-            self.send_header("Location", "http://user:pw@127.0.0.1:%d/elsewhere" % port)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+            self.reply(302, headers=[("Location", "http://user:pw@127.0.0.1:%d/elsewhere" % port)])
     return Redirect
 
 
