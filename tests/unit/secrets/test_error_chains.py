@@ -9,7 +9,6 @@ holds the whole body, which a server may have filled with the request. Chained a
 """
 
 import contextlib
-import http.server
 import json
 import socket
 import traceback
@@ -22,7 +21,7 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.analysis import A
 from ansible_collections.secops.tenablesc.plugins.module_utils.client import Client
 from ansible_collections.secops.tenablesc.plugins.module_utils.connection import ConnectionSettings
 from ansible_collections.secops.tenablesc.plugins.module_utils.errors import TenableSCError
-from support.servers import serving
+from support.servers import QuietHandler, serving
 
 
 def closed_port():
@@ -49,21 +48,13 @@ class Failing:
         self.line_break_in_secret = line_break_in_secret
 
 
-class _EchoingServer(http.server.BaseHTTPRequestHandler):
+class _EchoingServer(QuietHandler):
     """Refuses every request quoting its x-apikey header, as a debugging proxy or web server may."""
 
     status, content_type, template = 400, "text/plain", "Rejected x-apikey: %s"
 
     def do_GET(self):  # noqa: N802 - http.server's naming
-        body = (self.template % self.headers.get("x-apikey")).encode()
-        self.send_response(self.status)
-        self.send_header("Content-Type", self.content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+        self.reply(self.status, (self.template % self.headers.get("x-apikey")).encode(), self.content_type)
 
 
 class _EchoingEnvelope(_EchoingServer):

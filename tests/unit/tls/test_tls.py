@@ -10,7 +10,6 @@ is set for every run, as on many hosts, so the tests also show that ca_path wins
 import select
 import socket
 import subprocess
-from http.server import BaseHTTPRequestHandler
 
 import certifi
 import pytest
@@ -18,7 +17,7 @@ import yaml
 
 from sc_simulator import Simulator
 from support.playbook import BIN, REPO, ansible_environment, run_playbook
-from support.servers import serving
+from support.servers import QuietHandler, serving
 
 MODULES = sorted(path.stem for path in (REPO / "plugins" / "modules").glob("tenablesc_*.py"))
 # A call of each module that succeeds for a Vulnerability Analyst and changes nothing.
@@ -32,7 +31,7 @@ UNKNOWN_CA = "unable to get local issuer certificate"
 MISMATCH = "mismatch"
 
 
-class ConnectProxy(BaseHTTPRequestHandler):
+class ConnectProxy(QuietHandler):
     """An HTTP proxy that only tunnels (CONNECT), recording where to; ``tunnels`` is set per server."""
 
     tunnels = None
@@ -57,9 +56,6 @@ class ConnectProxy(BaseHTTPRequestHandler):
                     (upstream if source is self.connection else self.connection).sendall(data)
         finally:
             upstream.close()
-
-    def log_message(self, *args):
-        pass
 
 
 def connect_proxy():
