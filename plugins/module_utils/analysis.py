@@ -104,25 +104,30 @@ class AnalysisPages:
         self.rows_returned = 0
 
     def __iter__(self):
+        for rows in self.pages():
+            yield from rows
+
+    def pages(self):
+        """The rows page by page, each a list, for callers that handle a page at once."""
         end_of_data = self._limit if self._limit is not None else float("inf")
         if end_of_data == 0:
             return
         first = self._fetch(0, self._page_end(0, end_of_data))
         self.total_records = _as_count(first.get("totalRecords"))
-        yield from self._rows(first)
+        yield self._rows(first)
         if self._complete(first, 0, end_of_data):
             return
         start = self._page_size
         if self._concurrency > 1 and self.total_records is not None:
             planned = min(end_of_data, self.total_records)
             for offset, page in self._fetch_concurrently(start, planned, end_of_data):
-                yield from self._rows(page)
+                yield self._rows(page)
                 if self._complete(page, offset, end_of_data):
                     return
                 start = offset + self._page_size
         while True:
             page = self._fetch(start, self._page_end(start, end_of_data))
-            yield from self._rows(page)
+            yield self._rows(page)
             if self._complete(page, start, end_of_data):
                 return
             start += self._page_size

@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from ansible_collections.secops.tenablesc.plugins.module_utils.errors import ConfigurationError, ExportError
 
 FORMATS = ("json", "jsonl", "csv")
+# One encoder for every row: json.dumps with options builds a new one per call. Rows keep SC's key order.
+_ENCODER = json.JSONEncoder()
 
 
 def format_for(dest, requested=None):
@@ -29,7 +31,7 @@ def format_for(dest, requested=None):
 class AtomicRowWriter:
     """Writes rows to a temporary file beside ``dest`` and renames it over ``dest`` only on success.
 
-    Memory stays flat: each row is written as it comes. CSV columns are the
+    Memory stays flat: each page of rows is written as it comes. CSV columns are the
     first row's (nested dictionaries become ``parent.child`` columns).
     """
 
@@ -44,6 +46,7 @@ class AtomicRowWriter:
         self._directory = directory
         self._file = None
         self._csv = None
+        self._columns = None
         self._count = 0
 
     def __enter__(self):
@@ -54,15 +57,18 @@ class AtomicRowWriter:
                 self._file.write("[")
         return self
 
-    def write(self, row):
+    def write_rows(self, rows):
+        """Write a batch of rows (a page): one file write for all of them keeps the per-row cost low."""
+        if not rows:
+            return
         with self._file_errors():
             if self._format == "csv":
-                self._write_csv(row)
+                self._write_csv(rows)
             elif self._format == "json":
-                self._file.write((",\n" if self._count else "\n") + json.dumps(row, sort_keys=True))
+                self._file.write((",\n" if self._count else "\n") + ",\n".join(map(_ENCODER.encode, rows)))
             else:
-                self._file.write(json.dumps(row, sort_keys=True) + "\n")
-        self._count += 1
+                self._file.write("\n".join(map(_ENCODER.encode, rows)) + "\n")
+        self._count += len(rows)
 
     @contextmanager
     def _file_errors(self):
@@ -72,12 +78,14 @@ class AtomicRowWriter:
         except (OSError, IOError) as exc:
             raise ExportError("dest %s: %s." % (self.dest, exc.strerror or exc))
 
-    def _write_csv(self, row):
-        flat = _flatten(row)
-        if self._csv is None:
-            self._csv = csv.DictWriter(self._file, fieldnames=list(flat), extrasaction="ignore")
-            self._csv.writeheader()
-        self._csv.writerow(flat)
+    def _write_csv(self, rows):
+        if self._columns is None:
+            paths = _column_paths(rows[0])
+            # (first key, keys below it): _cells walks them without slicing a path for every cell.
+            self._columns = [(path[0], path[1:]) for path in paths]
+            self._csv = csv.writer(self._file)
+            self._csv.writerow([".".join(path) for path in paths])
+        self._csv.writerows([_cells(row, self._columns) for row in rows])
 
     def __exit__(self, exc_type, exc, traceback):
         try:
@@ -96,14 +104,27 @@ class AtomicRowWriter:
         return False
 
 
-def _flatten(row, prefix=""):
-    flat = {}
+def _column_paths(row):
+    """The CSV columns of a row as key paths: nested dictionaries become ``parent.child`` columns."""
+    paths = []
     for key, value in row.items():
-        name = prefix + key
         if isinstance(value, dict):
-            flat.update(_flatten(value, name + "."))
-        elif isinstance(value, list):
-            flat[name] = json.dumps(value)
+            paths += [(key,) + path for path in _column_paths(value)]
         else:
-            flat[name] = "" if value is None else value
-    return flat
+            paths.append((key,))
+    return paths
+
+
+def _cells(row, columns):
+    """A row's values in the order of ``columns``; csv writes None (also for a missing value) as empty."""
+    cells = []
+    for first, rest in columns:
+        value = row.get(first)
+        for key in rest:
+            value = value.get(key) if isinstance(value, dict) else None
+        if isinstance(value, list):
+            value = _ENCODER.encode(value)
+        elif isinstance(value, dict):
+            value = None
+        cells.append(value)
+    return cells

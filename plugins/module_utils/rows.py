@@ -26,20 +26,22 @@ _FLOATS = frozenset((
     "cvssV4ThreatScore", "acrScore", "assetExposureScore",
 ))
 _BOOLEANS = frozenset(("hasBeenMitigated", "acceptRisk", "recastRisk", "exploitAvailable", "canUse", "canManage"))
-_TRUE = frozenset(("1", "true", "yes"))
-_FALSE = frozenset(("0", "false", "no"))
+_BOOLEAN_WORDS = dict(
+    [(word, True) for word in ("1", "true", "yes", "True", "Yes", "TRUE", "YES")]
+    + [(word, False) for word in ("0", "false", "no", "False", "No", "FALSE", "NO")])
 
 
 def normalize_row(row, fields=None):
     """A copy of ``row`` (nested dictionaries too) with typed values; only ``fields`` of it, if given."""
     typed = dict(row) if fields is None else dict((key, row[key]) for key in fields if key in row)
-    # Only the few typed keys are looked at one by one: a vulndetails row has some forty keys.
-    for key in _CONVERTED_KEYS.intersection(typed):
-        value = typed[key]
-        if isinstance(value, str):
-            typed[key] = _CONVERTERS[key](value)
+    # One pass over the keys (replacing a value while iterating is safe: the keys stay the same). Rows come
+    # from json.loads, so exact type checks do, and they cost less than isinstance on this hot path.
     for key, value in typed.items():
-        if isinstance(value, dict):
+        if value.__class__ is str:
+            converter = _CONVERTERS.get(key)
+            if converter is not None:
+                typed[key] = converter(value)
+        elif value.__class__ is dict:
             typed[key] = normalize_row(value)
     return typed
 
@@ -50,39 +52,36 @@ def _epoch(value):
 
 
 def _boolean(value):
+    # Most values are one of SC's few spellings; only the rest are stripped and lowered.
+    if value in _BOOLEAN_WORDS:
+        return _BOOLEAN_WORDS[value]
     lowered = value.strip().lower()
-    if lowered in _TRUE or lowered in _FALSE:
-        return lowered in _TRUE
-    return None if not lowered else value
+    return _BOOLEAN_WORDS.get(lowered, value if lowered else None)
 
 
 def _integer(value):
-    text = value.strip()
-    if not text:
-        return None
+    # int() and float() accept surrounding blanks; an empty or odd value is the rare case.
     try:
-        return int(text)
+        return int(value)
     except ValueError:
-        return value
+        return None if not value.strip() else value
 
 
 def _float(value):
-    text = value.strip()
-    if not text:
-        return None
     try:
-        return float(text)
+        return float(value)
     except ValueError:
-        return value
+        return None if not value.strip() else value
 
 
 _CONVERTERS = dict(
     [(key, _integer) for key in _INTEGERS] + [(key, _epoch) for key in _EPOCHS]
     + [(key, _float) for key in _FLOATS] + [(key, _boolean) for key in _BOOLEANS])
-_CONVERTED_KEYS = frozenset(_CONVERTERS)
 
 SEVERITY_NAMES = ("info", "low", "medium", "high", "critical")
 _PER_HOST_COUNTS = tuple("severity" + name.capitalize() for name in SEVERITY_NAMES)
+# The fields severity_counts reads.
+SEVERITY_FIELDS = _PER_HOST_COUNTS + ("severity", "count", "total")
 
 
 def severity_counts(row):

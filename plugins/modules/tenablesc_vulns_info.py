@@ -198,7 +198,12 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.filters import (
     translate_filters,
 )
 from ansible_collections.secops.tenablesc.plugins.module_utils.module import run_module
-from ansible_collections.secops.tenablesc.plugins.module_utils.rows import SEVERITY_NAMES, normalize_row, severity_counts
+from ansible_collections.secops.tenablesc.plugins.module_utils.rows import (
+    SEVERITY_FIELDS,
+    SEVERITY_NAMES,
+    normalize_row,
+    severity_counts,
+)
 
 ARGUMENT_SPEC = dict(
     filter_argument_spec(),
@@ -219,25 +224,26 @@ ARGUMENT_SPEC = dict(
 
 
 class Findings:
-    """Collects or writes rows, keeping only the wanted fields, and tallies severities."""
+    """Collects or writes rows a page at a time, keeping only the wanted fields, and tallies severities."""
 
     def __init__(self, fields, sink):
         self._fields = fields
+        # Only what is kept, and what the severity tally reads, is typed.
+        self._typed_fields = fields and list(dict.fromkeys(list(fields) + list(SEVERITY_FIELDS)))
         self._sink = sink
         self.severity_counts = None
         self.count = 0
 
-    def add(self, row):
-        row = normalize_row(row)
-        counts = severity_counts(row)
-        if counts is not None:
+    def add(self, page):
+        rows = [normalize_row(row, self._typed_fields) for row in page]
+        for counts in filter(None, map(severity_counts, rows)):
             self.severity_counts = self.severity_counts or dict.fromkeys(SEVERITY_NAMES, 0)
             for name, count in counts.items():
                 self.severity_counts[name] += count
         if self._fields:
-            row = dict((field, row[field]) for field in self._fields if field in row)
-        self._sink(row)
-        self.count += 1
+            rows = [dict((field, row[field]) for field in self._fields if field in row) for row in rows]
+        self._sink(rows)
+        self.count += len(rows)
 
 
 def run(module, client):
@@ -254,9 +260,9 @@ def run(module, client):
     rows = []
     writer = AtomicRowWriter(params["dest"], format_for(params["dest"], params["format"])) if params["dest"] else None
     with writer or nullcontext():
-        findings = Findings(params["fields"], writer.write if writer else rows.append)
-        for row in pages:
-            findings.add(row)
+        findings = Findings(params["fields"], writer.write_rows if writer else rows.extend)
+        for page in pages.pages():
+            findings.add(page)
     result = dict(changed=False, findings=rows, total_records=pages.total_records, returned_records=findings.count,
                   severity_counts=findings.severity_counts)
     if params["dest"]:

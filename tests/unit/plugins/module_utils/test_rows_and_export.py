@@ -53,17 +53,19 @@ def test_severity_counts(row, counts):
 
 
 ROWS = [
-    {"ip": "10.0.0.1", "port": 443, "severity": {"id": 4, "name": "Critical"}, "cve": "CVE-2024-3400,CVE-2024-1"},
-    {"ip": "10.0.0.2", "port": 22, "severity": {"id": 2, "name": "Medium"}, "cve": ""},
+    {"ip": "10.0.0.1", "port": 443, "severity": {"id": 4, "name": "Critical"}, "cve": "CVE-2024-3400,CVE-2024-1",
+     "xref": ["IAVA:2024-A-0001"]},
+    {"ip": "10.0.0.2", "port": 22, "severity": {"id": 2, "name": "Medium"}, "cve": None, "xref": []},
 ]
 
 
+@pytest.mark.parametrize("pages", [[ROWS], [ROWS[:1], [], ROWS[1:]]], ids=["one page", "pages and an empty one"])
 @pytest.mark.parametrize("file_format", ["json", "jsonl", "csv"])
-def test_each_format_round_trips(tmp_path, file_format):
+def test_each_format_round_trips(tmp_path, file_format, pages):
     dest = tmp_path / ("out." + file_format)
     with AtomicRowWriter(str(dest), file_format) as writer:
-        for row in ROWS:
-            writer.write(row)
+        for page in pages:
+            writer.write_rows(page)
     text = dest.read_text()
     if file_format == "json":
         assert json.loads(text) == ROWS
@@ -71,9 +73,10 @@ def test_each_format_round_trips(tmp_path, file_format):
         assert [json.loads(line) for line in text.splitlines()] == ROWS
     else:
         rows = list(csv.DictReader(text.splitlines()))
-        assert list(rows[0]) == ["ip", "port", "severity.id", "severity.name", "cve"]
+        assert list(rows[0]) == ["ip", "port", "severity.id", "severity.name", "cve", "xref"]
         assert rows[0]["severity.name"] == "Critical" and rows[0]["cve"] == "CVE-2024-3400,CVE-2024-1"
-        assert rows[1]["port"] == "22"
+        assert rows[1]["port"] == "22" and rows[1]["cve"] == "" and rows[1]["xref"] == "[]"
+        assert rows[0]["xref"] == '["IAVA:2024-A-0001"]'
     assert [p.name for p in tmp_path.iterdir()] == [dest.name]
 
 
@@ -89,7 +92,7 @@ def test_a_failure_mid_way_leaves_the_old_file_and_no_temporary(tmp_path):
     dest.write_text("previous export\n")
     with pytest.raises(RuntimeError):
         with AtomicRowWriter(str(dest), "jsonl") as writer:
-            writer.write(ROWS[0])
+            writer.write_rows([ROWS[0]])
             raise RuntimeError("page 3 failed")
     assert dest.read_text() == "previous export\n"
     assert [p.name for p in tmp_path.iterdir()] == ["findings.jsonl"]
@@ -107,3 +110,13 @@ def test_missing_directory_is_a_clear_error(tmp_path):
 ])
 def test_format_from_extension(dest, requested, expected):
     assert format_for(dest, requested) == expected
+
+
+def test_csv_columns_are_the_first_rows_and_odd_later_rows_leave_cells_empty(tmp_path):
+    dest = tmp_path / "out.csv"
+    with AtomicRowWriter(str(dest), "csv") as writer:
+        writer.write_rows([{"ip": "10.0.0.1", "repository": {"id": 1, "name": "LAN"}, "port": 443}])
+        writer.write_rows([{"ip": "10.0.0.2", "repository": "", "extra": "dropped"},
+                           {"ip": "10.0.0.3", "repository": {"id": 2}, "port": {"unexpected": 1}}])
+    assert dest.read_text().splitlines() == [
+        "ip,repository.id,repository.name,port", "10.0.0.1,1,LAN,443", "10.0.0.2,,,", "10.0.0.3,2,,"]

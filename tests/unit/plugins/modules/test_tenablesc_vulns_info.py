@@ -56,6 +56,15 @@ def test_which_hosts_still_have_a_cve(task, connection, current):
     assert all(set(row) <= {"ip", "repository", "severityCritical"} for row in result["findings"])
 
 
+@pytest.mark.parametrize("tool", ["vulndetails", "sumip"])
+def test_fields_leave_out_what_the_severity_tally_reads_but_not_the_tally(task, connection, tool):
+    whole = vulns(task, connection, tool=tool, severity=["high", "critical"])
+    narrow = vulns(task, connection, tool=tool, severity=["high", "critical"], fields=["ip"])
+    assert narrow["severity_counts"] == whole["severity_counts"]
+    assert whole["severity_counts"]["critical"] and whole["severity_counts"]["high"]
+    assert narrow["findings"] == [{"ip": row["ip"]} for row in whole["findings"]]
+
+
 @pytest.mark.parametrize("options, predicate", [
     (dict(port=[443]), lambda f: f.port == 443),
     (dict(ip=["10.16.0.0/16"]), lambda f: f.host.ip.startswith("10.16.")),
