@@ -193,7 +193,7 @@ demo: collection ## Run playbooks/demo.yml against the simulator
 BENCH_ARGS ?=
 
 bench: $(VENV_STAMP) build-tree ## Benchmarks against the simulator; writes docs/performance.md
-	ANSIBLE_COLLECTIONS_PATH="$(COLLECTIONS_ROOT)" PYTHONPATH="$(CURDIR)/tests" \
+	ANSIBLE_COLLECTIONS_PATH="$(COLLECTIONS_ROOT)" PYTHONPATH="$(CURDIR)/tests:$(COLLECTIONS_ROOT)" \
 		"$(VENV_PYTHON)" tests/bench/run.py --report docs/performance.md $(BENCH_ARGS)
 
 # --- cleanup -----------------------------------------------------------------
