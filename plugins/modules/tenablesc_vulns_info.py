@@ -229,7 +229,7 @@ class Findings:
     def __init__(self, fields, sink):
         self._fields = fields
         # Only what is kept, and what the severity tally reads, is typed.
-        self._typed_fields = fields and list(dict.fromkeys(list(fields) + list(SEVERITY_FIELDS)))
+        self._typed_fields = list(dict.fromkeys(list(fields) + list(SEVERITY_FIELDS))) if fields else None
         self._sink = sink
         self.severity_counts = None
         self.count = 0

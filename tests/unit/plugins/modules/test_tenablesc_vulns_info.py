@@ -63,6 +63,8 @@ def test_fields_leave_out_what_the_severity_tally_reads_but_not_the_tally(task, 
     assert narrow["severity_counts"] == whole["severity_counts"]
     assert whole["severity_counts"]["critical"] and whole["severity_counts"]["high"]
     assert narrow["findings"] == [{"ip": row["ip"]} for row in whole["findings"]]
+    # An empty list keeps every field, as leaving fields out does.
+    assert vulns(task, connection, tool=tool, severity=["high", "critical"], fields=[])["findings"] == whole["findings"]
 
 
 @pytest.mark.parametrize("options, predicate", [
