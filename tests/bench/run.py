@@ -115,6 +115,18 @@ class Run:
         self.rss_mb = rss_mb
         self.requests = None
         self.sim_cpu = None
+        self.stolen = None
+
+
+def stolen_seconds():
+    """CPU seconds the hypervisor has taken from this machine's CPUs since boot (the "steal" of /proc/stat):
+    while it grows, CPU seconds measured here buy less work. None where there is no /proc/stat."""
+    try:
+        with open("/proc/stat") as stat:
+            fields = stat.readline().split()
+    except OSError:
+        return None
+    return int(fields[8]) / os.sysconf("SC_CLK_TCK") if fields[0] == "cpu" and len(fields) > 8 else None
 
 
 # Linux carries a process's resident high-water mark across exec, and a child starts from its parent's:
@@ -134,6 +146,7 @@ with open(sys.argv[1], "w") as report:
 
 def measure(argv, env, cwd, stdout_path=None):
     """Run ``argv`` to completion through the launcher; its wall time, CPU time and peak RSS."""
+    stolen_before = stolen_seconds()
     with open(stdout_path or os.devnull, "wb") as stdout, tempfile.TemporaryFile() as stderr, \
             tempfile.NamedTemporaryFile(suffix=".json") as usage:
         subprocess.run([sys.executable, "-c", _LAUNCHER, usage.name] + [str(part) for part in argv],
@@ -143,7 +156,10 @@ def measure(argv, env, cwd, stdout_path=None):
             stderr.seek(0)
             tail = stderr.read().decode("utf-8", "replace")[-3000:]
             raise BenchError("%s exited %d:\n%s" % (" ".join(str(part) for part in argv), report["exit"], tail))
-    return Run(report["wall"], report["cpu"], report["rss_kb"] / 1024.0)
+    run = Run(report["wall"], report["cpu"], report["rss_kb"] / 1024.0)
+    if stolen_before is not None:
+        run.stolen = stolen_seconds() - stolen_before
+    return run
 
 
 def median(runs, attribute="wall"):
@@ -289,8 +305,9 @@ class InventoryBench:
         run.requests = requests_between(before, self.sim.counts())
         self._check_output(kind, output)
         self.runs[kind].append(run)
-        self.clock.say("inventory %-15s %7.1f s wall %7.1f s CPU %6.0f MB  requests %s" % (
-            kind, run.wall, run.cpu, run.rss_mb, sum(run.requests.values())))
+        self.clock.say("inventory %-15s %7.1f s wall %7.1f s CPU %6.0f MB  requests %s  stolen %s s" % (
+            kind, run.wall, run.cpu, run.rss_mb, sum(run.requests.values()),
+            "-" if run.stolen is None else "%.1f" % run.stolen))
 
     def _check_output(self, kind, output):
         """Every source must list exactly the plugin's inventory, or the floor is not a floor for it.
@@ -349,7 +366,8 @@ class InventoryBench:
             self.shape,
             repetitions=self.repetitions,
             runs_per_kind={kind: len(runs) for kind, runs in self.runs.items()},
-            medians={kind: {"wall": median(runs), "cpu": median(runs, "cpu"), "rss_mb": max(r.rss_mb for r in runs)}
+            medians={kind: {"wall": median(runs), "cpu": median(runs, "cpu"), "rss_mb": max(r.rss_mb for r in runs),
+                            "stolen": None if None in [r.stolen for r in runs] else median(runs, "stolen")}
                      for kind, runs in self.runs.items()},
             requests={kind: sum(runs[-1].requests.values()) for kind, runs in self.runs.items()},
             above_floor={"plugin": median(self.runs["plugin_latency"]) - floor, "naive": median(self.runs["naive"]) - floor},
@@ -661,6 +679,8 @@ def markdown(results, svg_name):
         "Run of %s: %s, %d CPUs, Python %s, ansible-core %s; the benchmark took %.0f s (%s: %s)." % (
             facts["date"], facts["machine"], facts["cpus"], facts["python"], facts["ansible_core"], facts["duration"],
             facts["arguments"], ", ".join("%s %.0f s" % item for item in facts["durations"].items())),
+        "The hypervisor took %s of the CPUs' time during the run (steal, from /proc/stat)." % (
+            "an unknown share" if facts["stolen_share"] is None else "%.0f%%" % (100 * facts["stolen_share"])),
         "Latency model: %.0f ms per analysis request plus %.0f us per returned row." % (
             facts["latency_request"] * 1000, facts["latency_row"] * 1e6),
         "",
@@ -681,15 +701,18 @@ def markdown(results, svg_name):
             "`ansible-inventory --list`, %d repetition(s), as the Security Analyst (every repository). The floor" % (
                 inventory["repetitions"]),
             "script serves the plugin's own `--list` output; every source was checked to list exactly that inventory.",
+            "CPU stolen is the time the hypervisor took from this machine's CPUs during the run: where it is large,"
+            " the same work shows more wall and CPU time, so compare ratios of runs with similar steal.",
             "",
-            "| source | wall s | CPU s | peak RSS MB | requests to SC | wall / floor | CPU / floor |",
-            "|---|---|---|---|---|---|---|",
+            "| source | wall s | CPU s | CPU stolen s | peak RSS MB | requests to SC | wall / floor | CPU / floor |",
+            "|---|---|---|---|---|---|---|---|",
         ]
         floor = inventory["medians"]["floor"]
         for kind in InventoryBench.KINDS:
             entry = inventory["medians"][kind]
-            lines.append("| %s | %.1f | %.1f | %.0f | %d | %.2fx | %.2fx |" % (
-                INVENTORY_LABELS[kind], entry["wall"], entry["cpu"], entry["rss_mb"], inventory["requests"][kind],
+            lines.append("| %s | %.1f | %.1f | %s | %.0f | %d | %.2fx | %.2fx |" % (
+                INVENTORY_LABELS[kind], entry["wall"], entry["cpu"],
+                "-" if entry["stolen"] is None else "%.1f" % entry["stolen"], entry["rss_mb"], inventory["requests"][kind],
                 entry["wall"] / floor["wall"], entry["cpu"] / floor["cpu"]))
         lines.append("")
     counts = results.get("requests")
@@ -815,6 +838,7 @@ def main(argv=None):
     workdir = Path(tempfile.mkdtemp(prefix="tenablesc-bench-"))
     results = {}
     durations = {}
+    stolen_at_start = stolen_seconds()
     try:
         (workdir / "scripts").mkdir()
         for name in SCRIPTS:
@@ -854,7 +878,10 @@ def main(argv=None):
     results["facts"] = {
         "date": time.strftime("%Y-%m-%d"), "machine": platform.machine(), "cpus": os.cpu_count(),
         "python": platform.python_version(), "ansible_core": ansible.__version__, "duration": clock.elapsed,
-        "durations": durations, "hosts": options.hosts, "latency_request": options.latency_request, "latency_row": options.latency_row,
+        "durations": durations,
+        "stolen_share": None if stolen_at_start is None else (stolen_seconds() - stolen_at_start) / (
+            clock.elapsed * os.cpu_count()),
+        "hosts": options.hosts, "latency_request": options.latency_request, "latency_row": options.latency_row,
         "arguments": " ".join(["tests/bench/run.py"] + list(argv if argv is not None else sys.argv[1:]))}
     print_targets(results)
     if options.report:
