@@ -29,6 +29,7 @@ import requests
 import yaml
 
 # The collection as make bench built it (PYTHONPATH holds the build tree).
+from ansible_collections.secops.tenablesc.plugins.module_utils.analysis import AnalysisQuery
 from ansible_collections.secops.tenablesc.plugins.module_utils.export import AtomicRowWriter
 from ansible_collections.secops.tenablesc.plugins.module_utils.rows import normalize_row
 from support.playbook import ansible_environment
@@ -498,11 +499,9 @@ class ExportBench:
         last_page = max(self.rows["zero"] // self.page_size - 1, 0)
         offsets = sorted({index * last_page // max(pages - 1, 1) * self.page_size for index in range(pages)})
         for start in offsets:
-            query = {"tool": "vulndetails", "type": "vuln", "filters": [], "startOffset": start,
-                     "endOffset": start + self.page_size}
+            body = AnalysisQuery().body(start, start + self.page_size)
             answer = timed("fetch", lambda: session.post(
-                self.sim.url + "/rest/analysis", json={"type": "vuln", "sourceType": "cumulative", "query": query},
-                timeout=300, verify=self.sim.state["ca_path"]))
+                self.sim.url + "/rest/analysis", json=body, timeout=300, verify=self.sim.state["ca_path"]))
             page = timed("decode", lambda: json.loads(answer.content)["response"]["results"])
             typed = timed("typing", lambda: [normalize_row(row) for row in page])
             for file_format in self.FORMATS:
