@@ -36,7 +36,7 @@ TARBALL := $(BUILD)/$(NAMESPACE)-$(NAME)-$(VERSION).tar.gz
 
 # Paths never copied into the build tree.  A leading / anchors a pattern at
 # the repository root; other patterns match a name anywhere.
-BUILD_EXCLUDES := /.git /.venv /.venv-core-2.16 /build /collections /tests/output /*.tar.gz \
+BUILD_EXCLUDES := /.git /.venv /.venv-core-2.16 /.venv-galaxy-importer /build /collections /tests/output /*.tar.gz \
 	.pytest_cache .hypothesis .mypy_cache __pycache__ *.pyc
 
 # ansible-test sanity options; e.g. make sanity SANITY_ARGS='--test pylint -v'
@@ -49,7 +49,7 @@ PYTEST_ARGS ?= -n 2
 PYTEST_ANSIBLE_ARGS := --ansible-unit-inject-only \
 	--ansible-inventory localhost, --ansible-connection local --ansible-host-pattern localhost
 
-.PHONY: unit-core-2.16 doc-fragments docs help venv build-tree sanity-bootstrap sanity changelog-lint action-groups unit test \
+.PHONY: unit-core-2.16 galaxy-import doc-fragments docs help venv build-tree sanity-bootstrap sanity changelog-lint action-groups unit test \
 	lint docs-lint collection release-check demo bench clean distclean
 
 help: ## List the targets
@@ -161,7 +161,7 @@ docs-lint: $(VENV_STAMP) build-tree ## antsibull-docs lint-collection-docs --plu
 	PATH="$(VENV_BIN):$$PATH" ANSIBLE_COLLECTIONS_PATH="$(COLLECTIONS_ROOT)" \
 		"$(VENV_PYTHON)" tests/tools/render_reference_docs.py --collection-dir "$(COLLECTION_DIR)" --dest docs/reference --check
 
-test: action-groups changelog-lint lint docs-lint sanity release-check unit unit-core-2.16 ## Run every check (what CI runs)
+test: action-groups changelog-lint lint docs-lint sanity release-check galaxy-import unit unit-core-2.16 ## Run every check (what CI runs)
 	@echo "==> test: all checks passed"
 
 # --- collection artifact and demo --------------------------------------------
@@ -179,6 +179,42 @@ collection: $(VENV_STAMP) build-tree ## Build the collection tarball and install
 release-check: collection ## Build and install the tarball, then run a playbook from the installed copy
 	@echo "==> release-check: secops.tenablesc.check_api_keys from $(DEMO_COLLECTIONS)"
 	"$(VENV_PYTHON)" tests/tools/run_installed_playbook.py --collections-path "$(DEMO_COLLECTIONS)" --tarball "$(TARBALL)"
+
+# galaxy-importer is what Galaxy and Automation Hub run on an uploaded tarball.
+# It has a venv of its own: its pins would move those of requirements-dev.txt.
+GALAXY_IMPORTER_VENV := $(CURDIR)/.venv-galaxy-importer
+GALAXY_IMPORTER_STAMP := $(GALAXY_IMPORTER_VENV)/.requirements.stamp
+GALAXY_IMPORTER_CFG := $(CURDIR)/tests/galaxy-importer.cfg
+# Where it runs: it writes importer_result.json to the current directory.
+GALAXY_IMPORT_DIR := $(BUILD)/galaxy-importer
+
+$(GALAXY_IMPORTER_STAMP): requirements.txt tests/requirements-galaxy-importer.txt
+	@echo "==> venv: galaxy-importer into $(GALAXY_IMPORTER_VENV)"
+	@if [ ! -x "$(GALAXY_IMPORTER_VENV)/bin/python" ]; then $(PYTHON) -m venv "$(GALAXY_IMPORTER_VENV)"; fi
+	"$(GALAXY_IMPORTER_VENV)/bin/python" -m pip install --disable-pip-version-check --quiet -r tests/requirements-galaxy-importer.txt
+	@touch "$@"
+
+# The importer finds ansible-doc and ansible-lint on PATH, so its venv's bin/
+# goes first.  It exits 0 even when a step logged an error (ansible-doc failing
+# on a plugin, for one), so its output is checked as well: the import fails on
+# a non-zero exit, on a missing "Importer processing completed successfully",
+# and on any ERROR or CRITICAL line.  WARNING lines (ansible-lint findings,
+# among others) are shown on the collection's Galaxy page: they fail it too.
+galaxy-import: $(GALAXY_IMPORTER_STAMP) collection $(GALAXY_IMPORTER_CFG) ## Run galaxy-importer (Galaxy's upload check, ansible-test off) on the tarball
+	@echo "==> galaxy-import: galaxy-importer $$("$(GALAXY_IMPORTER_VENV)/bin/python" -c 'import importlib.metadata as m; print(m.version("galaxy-importer"))') on $(TARBALL)"
+	@rm -rf "$(GALAXY_IMPORT_DIR)" && mkdir -p "$(GALAXY_IMPORT_DIR)"
+	@log="$(GALAXY_IMPORT_DIR)/import.log"; rc=0; \
+	cd "$(GALAXY_IMPORT_DIR)" && \
+	PATH="$(GALAXY_IMPORTER_VENV)/bin:$$PATH" GALAXY_IMPORTER_CONFIG="$(GALAXY_IMPORTER_CFG)" \
+		"$(GALAXY_IMPORTER_VENV)/bin/python" -m galaxy_importer.main "$(TARBALL)" 2>&1 | tee "$$log" || rc=$$?; \
+	failed=""; \
+	if [ $$rc -ne 0 ]; then failed="it exited with $$rc"; \
+	elif ! grep -qx 'Importer processing completed successfully' "$$log"; then failed="it did not complete"; fi; \
+	errors=$$(grep -cE '^(ERROR|CRITICAL):' "$$log" || true); \
+	warnings=$$(grep -cE '^WARNING:' "$$log" || true); \
+	if [ "$$errors" -gt 0 ]; then failed="$${failed:+$$failed, }$$errors error line(s)"; fi; \
+	if [ "$$warnings" -gt 0 ]; then failed="$${failed:+$$failed, }$$warnings warning line(s)"; fi; \
+	if [ -n "$$failed" ]; then echo "galaxy-import: the import of $(notdir $(TARBALL)) failed: $$failed (log: $$log)" >&2; exit 1; fi
 
 # Builds and installs the collection, then tests/tools/run_demo.py starts the
 # Tenable.sc simulator over TLS, runs playbooks/demo.yml against it and stops
@@ -203,4 +239,4 @@ clean: ## Remove build/, test output and caches (keeps .venv)
 	find . -path ./.venv -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 
 distclean: clean ## clean, and remove .venv as well
-	rm -rf "$(VENV)" "$(OLDEST_CORE_VENV)"
+	rm -rf "$(VENV)" "$(OLDEST_CORE_VENV)" "$(GALAXY_IMPORTER_VENV)"
