@@ -22,6 +22,7 @@ from .rows import RowWriter, to_json
 
 _CACHE_SIZE = 24
 _SCAN_WINDOW = 7 * 86400
+_SCAN_ID_IN_QUERY_FROM = (6, 0)
 _SEVERITY_FIELDS = ("severityInfo", "severityLow", "severityMedium", "severityHigh", "severityCritical")
 # Tools pyTenable knows for vuln queries; the ones the simulator does not implement are refused below.
 KNOWN_TOOLS = (
@@ -162,8 +163,13 @@ class AnalysisEngine:
         return start, number("endOffset", start + 50)
 
     def _result(self, body, query, tool, user, version):
+        source = body.get("sourceType", query.get("sourceType", "cumulative"))
+        if source == "individual" and version >= _SCAN_ID_IN_QUERY_FROM and "scanID" not in query:
+            # reported: pyTenable #673 (fixed by PR #675), SC 6.x without scanID inside query silently answers
+            # with cumulative data.
+            source = "cumulative"
         spec = _QuerySpec(
-            tool=tool, source=body.get("sourceType", query.get("sourceType", "cumulative")),
+            tool=tool, source=source,
             scan_id=str(body.get("scanID", query.get("scanID"))), view=body.get("view", query.get("view")),
             sort_field=body.get("sortField", query.get("sortField")),
             descending=str(body.get("sortDir", query.get("sortDir", "ASC"))).upper() == "DESC",
@@ -206,7 +212,10 @@ class AnalysisEngine:
         window = scan["finishTime"] - _SCAN_WINDOW
         scanned = bytearray(flag and host.repository_id == scan["repository_id"] and host.last_scan >= window
                             for flag, host in zip(allowed, self.dataset.hosts))
-        extra = [("f_first", lambda stamp: stamp >= window)] if view == "new" else []
+        # A Nessus scan's result holds no web application findings.
+        extra = [("f_plugin", lambda index: not PLUGINS[index].was)]
+        if view == "new":
+            extra.append(("f_first", lambda stamp: stamp >= window))
         return scanned, 1 if view == "patched" else 0, extra
 
     def _repository_hosts(self, repository_ids):

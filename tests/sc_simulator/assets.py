@@ -27,8 +27,9 @@ _COMMON_FIELDS = ("name", "description", "tags", "context")
 class AssetList:
     """One stored asset list; ``type_fields`` holds SC's rewritten definition."""
 
-    def __init__(self, asset_id, name, asset_type, description, type_fields, owner, created, counted):
+    def __init__(self, asset_id, name, asset_type, description, type_fields, owner, created, counted, usable=True):
         self.id = asset_id
+        self.usable = usable
         self.name = name
         self.type = asset_type
         self.description = description
@@ -59,7 +60,8 @@ class AssetStore:
             created = self.dataset.now - 90 * 86400
             self._assets = {int(seed["id"]): AssetList(
                 int(seed["id"]), seed["name"], seed["type"], seed["description"], copy.deepcopy(seed["typeFields"]),
-                self._seed_owner, created, counted=True) for seed in self.dataset.asset_lists}
+                self._seed_owner, created, counted=True, usable=seed.get("usable", True))
+                for seed in self.dataset.asset_lists}
             self._next_id = max(self._assets) + 1
             self._cache.clear()
             self.version += 1
@@ -68,7 +70,12 @@ class AssetStore:
 
     def usable(self):
         with self._lock:
-            return [self._assets[asset_id] for asset_id in sorted(self._assets)]
+            return [self._assets[asset_id] for asset_id in sorted(self._assets) if self._assets[asset_id].usable]
+
+    def manageable_only(self):
+        """Lists the organization's asset managers may manage but not use in a query."""
+        with self._lock:
+            return [self._assets[asset_id] for asset_id in sorted(self._assets) if not self._assets[asset_id].usable]
 
     def get(self, asset_id):
         with self._lock:
@@ -210,7 +217,7 @@ class AssetStore:
             "repositories": [{"ipCount": str(len(counts.get(r["id"], ()))) if asset.counted else "-1",
                               "repository": _repository_ref(r)} for r in visible],
             "ipCount": sum(len(ips) for ips in counts.values()) if asset.counted else -1,
-            "groups": [], "assetDataFields": [], "canUse": "true",
+            "groups": [], "assetDataFields": [], "canUse": "true" if asset.usable else "false",
             "canManage": "true" if user.can_manage_assets and asset.id else "false",
             "creator": asset.owner.ref(), "owner": asset.owner.ref(), "ownerGroup": GROUP_REF,
             "targetGroup": NO_OBJECT, "template": NO_OBJECT,
@@ -292,6 +299,11 @@ def _rules(node, root=False):
     if not isinstance(node, dict):
         raise invalid_parameters("Asset rules must be an object.")  # inferred
     if node.get("type") == "clause" or "filterName" in node:
+        if node.get("filterName") in ("severity", "pluginid") and not (
+                isinstance(node.get("value"), dict) and str(node["value"].get("id", "")).isdigit()):
+            # client: pyTenable sends {"id": n} for these two, "necessary for pluginid and severity filter names";
+            # how SC refuses a plain value is inferred.
+            raise invalid_parameters("Asset rule '%s' needs a value with a numeric 'id'." % node.get("filterName"))
         clause = {"filterName": node.get("filterName"), "operator": node.get("operator"), "value": node.get("value"),
                   "pluginIDConstraint": str(node.get("pluginIDConstraint", "-1")), "type": "clause"}
         if root:
@@ -348,6 +360,8 @@ class _RuleEvaluator:
             attribute = "severity" if name == "severity" else "id"
             compare = _number_operator(operator, value)
             plugin_ok = [compare(getattr(plugin, attribute)) for plugin in PLUGINS]
+        # inferred: rules look at host (Nessus) findings, not web application ones.
+        plugin_ok = [ok and not plugin.was for ok, plugin in zip(plugin_ok, PLUGINS)]
         ds = self.dataset
         mask = bytearray(len(ds.hosts))
         for host_index in range(len(ds.hosts)):

@@ -32,7 +32,11 @@ FAMILIES = {
     "portscan": ("5", "Port scanners"), "misc": ("8", "Misc."), "snmp": ("9", "SNMP"), "cisco": ("12", "CISCO"),
     "ubuntu": ("43", "Ubuntu Local Security Checks"), "redhat": ("44", "Red Hat Local Security Checks"),
     "centos": ("45", "CentOS Local Security Checks"), "vmware": ("46", "VMware ESX Local Security Checks"),
+    "was": ("1001", "Web Applications"),
 }
+# Families of Tenable Web App Scanning plugins (inferred: SC 6.3 and later mix these findings into cumulative
+# analysis, per the documented wasVuln default, but no recording shows such a row).
+WAS_FAMILIES = ("was",)
 
 # CVSS figures by severity: (baseScore, temporalScore, cvssVector, cvssV3BaseScore, cvssV3TemporalScore, cvssV3Vector)
 _CVSS = (
@@ -58,7 +62,7 @@ class Plugin:
                  "see_also", "risk_factor", "stig_severity", "base_score", "temporal_score", "cvss_vector",
                  "cvss3_base_score", "cvss3_temporal_score", "cvss3_vector", "cpe", "vuln_pub_date", "patch_pub_date",
                  "plugin_pub_date", "plugin_mod_date", "check_type", "version", "bid", "xref", "vpr_score",
-                 "vpr_context", "weight", "output", "family_ref", "severity_ref")
+                 "vpr_context", "weight", "output", "family_ref", "severity_ref", "was")
 
     def __init__(self, spec):
         self.index = None
@@ -67,7 +71,8 @@ class Plugin:
         self.name = spec["name"]
         self.family = spec["family"]
         family_id, family_name = FAMILIES[spec["family"]]
-        self.family_ref = {"id": family_id, "name": family_name, "type": "active"}
+        self.was = spec["family"] in WAS_FAMILIES
+        self.family_ref = {"id": family_id, "name": family_name, "type": "was" if self.was else "active"}
         self.severity = spec["severity"]
         self.severity_ref = SEVERITIES[self.severity]
         self.protocol = spec.get("protocol", 6)
@@ -465,10 +470,24 @@ def _server_software(rng):
     return plugins
 
 
+# Web application findings: hosts never carry the "was" tag, so the dataset adds them to web servers itself.
+_WEB_APPLICATION = [
+    _p(98000, "Scan Information", "was", 0, "was", "Information about the web application scan.", ports=(443,)),
+    _p(98104, "Cross-Site Scripting (XSS)", "was", 3, "was",
+       "The web application is vulnerable to cross-site scripting.", ports=(443, 80)),
+    _p(98115, "SQL Injection", "was", 4, "was", "The web application is vulnerable to SQL injection.", ports=(443,)),
+    _p(112529, "Missing Content Security Policy", "was", 1, "was",
+       "The web application does not set a Content-Security-Policy header.", ports=(443, 80)),
+    _p(113092, "Vulnerable JavaScript Library", "was", 2, "was",
+       "The web application uses a JavaScript library with known vulnerabilities.", ports=(443,)),
+]
+WAS_PLUGIN_IDS = tuple(spec["id"] for spec in _WEB_APPLICATION)
+
+
 def _build():
     rng = random.Random(0x5C)  # the feed does not depend on the dataset seed
     specs = _CLASSICS + _windows_rollups(rng) + _third_party_windows(rng) + _linux_advisories(rng)
-    specs += _server_software(rng)
+    specs += _server_software(rng) + _WEB_APPLICATION
     plugins = sorted((Plugin(spec) for spec in specs), key=lambda plugin: plugin.id)
     for index, plugin in enumerate(plugins):
         plugin.index = index

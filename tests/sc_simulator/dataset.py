@@ -26,6 +26,9 @@ from .iputil import format_intervals, int_to_ip, intervals_from_sorted, ip_to_in
 DAY = 86400
 _EPOCH_2026 = 1767225600
 MITIGATED_SHARE = 0.08
+# Web servers with web application (WAS) findings too, from a random stream of their own so that the host
+# findings are the same as without them.
+WAS_HOST_SHARE = 0.3
 
 Finding = namedtuple("Finding", "index host plugin port protocol first_seen last_seen mitigated")
 
@@ -259,11 +262,17 @@ class Dataset:
         high = max(low, self.findings_per_host + self.findings_per_host // 2)
         pools = {}
         random_ = rng.random
+        was_random = random.Random("%s-was" % self.seed).random
+        was_plugins = [plugin.index for plugin in PLUGINS if plugin.was]
         for host in self.hosts:
             pool = pools.get(host.tags) or pools.setdefault(host.tags, self._plugin_pool(host.tags))
             chosen = sorted(set(rng.choices(pool[0], cum_weights=pool[1], k=low + int(random_() * (high - low + 1)))))
-            self._add_findings(random_, host, [(index, port) for index in chosen
-                                               for port in _pick_ports(random_, PLUGINS[index].ports)])
+            findings = self._host_findings(random_, host, [(index, port) for index in chosen
+                                                           for port in _pick_ports(random_, PLUGINS[index].ports)])
+            if "web" in host.tags and was_random() < WAS_HOST_SHARE:
+                web = [index for index in was_plugins if was_random() < 0.5] or was_plugins[:1]
+                findings += self._host_findings(was_random, host, [(index, PLUGINS[index].ports[0]) for index in web])
+            self._append_findings(host, sorted(findings))
             self.host_start.append(len(self.f_plugin))
 
     @staticmethod
@@ -271,18 +280,28 @@ class Dataset:
         plugins = [plugin for plugin in PLUGINS if plugin.requires in tags]
         return [plugin.index for plugin in plugins], list(accumulate(plugin.weight for plugin in plugins))
 
-    def _add_findings(self, random_, host, pairs):
-        """Append one host's findings; about MITIGATED_SHARE of them were fixed before the last scan."""
+    @staticmethod
+    def _host_findings(random_, host, pairs):
+        """(plugin index, port, first seen, last seen, mitigated) of one host's findings for these pairs.
+
+        About MITIGATED_SHARE of them were fixed before the last scan.
+        """
         last_scan = host.last_scan
-        mitigated = bytes(random_() < MITIGATED_SHARE for pair in pairs)
+        mitigated = [random_() < MITIGATED_SHARE for pair in pairs]
         lasts = [last_scan - int((7 + random_() * 173) * DAY) if fixed else last_scan for fixed in mitigated]
-        self.f_host.extend([host.index] * len(pairs))
-        self.f_plugin.extend([pair[0] for pair in pairs])
-        self.f_port.extend([pair[1] for pair in pairs])
-        self.f_protocol.extend([PLUGINS[pair[0]].protocol for pair in pairs])
-        self.f_first.extend([last - int(random_() * 365 * DAY) for last in lasts])
-        self.f_last.extend(lasts)
-        self.f_mitigated.extend(mitigated)
+        firsts = [last - int(random_() * 365 * DAY) for last in lasts]
+        return [(index, port, first, last, int(fixed))
+                for (index, port), first, last, fixed in zip(pairs, firsts, lasts, mitigated)]
+
+    def _append_findings(self, host, findings):
+        """Append one host's findings, in (plugin id, port) order, to the columns."""
+        self.f_host.extend([host.index] * len(findings))
+        self.f_plugin.extend([finding[0] for finding in findings])
+        self.f_port.extend([finding[1] for finding in findings])
+        self.f_protocol.extend([PLUGINS[finding[0]].protocol for finding in findings])
+        self.f_first.extend([finding[2] for finding in findings])
+        self.f_last.extend([finding[3] for finding in findings])
+        self.f_mitigated.extend(bytes(finding[4] for finding in findings))
 
     @property
     def findings(self):
@@ -327,6 +346,10 @@ class Dataset:
                                      {"definedIPs": "%s/24" % int_to_ip(subnet << 8)}))
         lists.append(self._asset("7", "Exposed or Exploitable", "combination", "", {"combinations": {
             "operator": "union", "operand1": {"id": "1"}, "operand2": {"id": "3"}}}))
+        # recorded: test_asset_lists_list_success_for_fields.yaml has a list among "manageable" but not "usable".
+        lists.append(dict(self._asset("8", "Decommissioned Servers", "static", "Managed here, shared for use elsewhere",
+                                      {"definedIPs": format_intervals(intervals_from_sorted(web_hosts[:2]))}),
+                          usable=False))
         return lists
 
     def _all_ranges(self):

@@ -9,6 +9,7 @@ import time
 # Error codes seen on real servers.
 INVALID_TOKEN = 12
 ORG_REQUIRED = 15
+QUERY_NOT_BUILT = 143
 INVALID_PARAMETERS = 146
 NOT_FOUND = 147
 
@@ -63,6 +64,12 @@ def not_found(kind, object_id, action=None):
     if action:
         missing = "Unable to find existing %s #%s to %s.\n%s" % (kind, object_id, action, missing)
     return SCError(403, NOT_FOUND, missing)
+
+
+def query_not_built(reason):
+    """403/143 as users quoted it (pyTenable #278, #266): 'Operator "contains" is not recognized'."""
+    return SCError(403, QUERY_NOT_BUILT, "Unable to process Vuln Query.\nAn error occurred when building the vuln"
+                   " query command.\n%s\n" % reason)
 
 
 def invalid_parameters(message):

@@ -11,7 +11,10 @@ from .envelope import INVALID_PARAMETERS, SCError
 # Faults answered instead of processing the request.
 SHORT_CIRCUIT = ("status", "html502", "db_locked", "analysis_error")
 # Faults applied around a normally processed request.
-AROUND = ("reset_before", "reset_after", "truncated", "slow", "total_records_drift")
+AROUND = ("reset_before", "reset_after", "truncated", "slow", "total_records_drift", "no_counts", "extra_row")
+# reported: pyTenable #823, SC 6.3 answered startOffset 10000/endOffset 20000 with 10001 rows and
+# returnedRecords 10000.0526. Whether the next page repeats the extra row is not known: the fault does either.
+EXTRA_ROW_FRACTION = 0.0526
 KINDS = SHORT_CIRCUIT + AROUND
 
 PROXY_502_PAGE = (b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway"
@@ -62,16 +65,61 @@ class Fault:
         return None if value is None else str(value)
 
     def drift(self, document):
-        """total_records_drift: report totalRecords off by ``delta`` or (``missing``) not at all."""
-        if not isinstance(document, dict) or not isinstance(document.get("response"), dict):
+        """total_records_drift: report totalRecords off by ``delta`` or (``missing``) not at all.
+
+        no_counts: neither totalRecords nor returnedRecords (reported: pyTenable #736, on SC 6.2).
+        """
+        response = _analysis_response(document)
+        if response is None or "totalRecords" not in response:
             return
-        response = document["response"]
-        if "totalRecords" not in response:
-            return
-        if self.params.get("missing"):
+        if self.kind == "no_counts":
+            response.pop("returnedRecords", None)
+            del response["totalRecords"]
+        elif self.params.get("missing"):
             del response["totalRecords"]
         else:
             response["totalRecords"] = str(max(0, int(response["totalRecords"]) + int(self.params.get("delta", 1))))
+
+    def widen(self, body):
+        """extra_row, before SC answers: ask for one row more than the client did."""
+        for holder in _offset_holders(body):
+            if "endOffset" in holder:
+                holder["endOffset"] = int(holder["endOffset"]) + 1
+
+    def report_as_asked(self, document):
+        """extra_row, after SC answered: the offsets the client sent, and returnedRecords as a float."""
+        response = _analysis_response(document)
+        if response is None or "endOffset" not in response:
+            return
+        asked = int(response["endOffset"]) - 1 - int(response["startOffset"])
+        response["endOffset"] = str(int(response["endOffset"]) - 1)
+        response["returnedRecords"] = asked + EXTRA_ROW_FRACTION
+
+    @property
+    def repeats_extra_row(self):
+        """Whether the next page starts with the extra row again; if not, later pages start one row further on."""
+        return bool(self.params.get("repeated", True))
+
+
+def shift_offsets(body, shift):
+    """Move the rows a page asks for by ``shift``: what SC does when a row before them was left out."""
+    for holder in _offset_holders(body):
+        for name in ("startOffset", "endOffset"):
+            if name in holder:
+                holder[name] = int(holder[name]) + shift
+
+
+def _offset_holders(body):
+    """The root and the query of an analysis body: clients send offsets in either."""
+    if not isinstance(body, dict):
+        return []
+    return [body] + ([body["query"]] if isinstance(body.get("query"), dict) else [])
+
+
+def _analysis_response(document):
+    if not isinstance(document, dict) or not isinstance(document.get("response"), dict):
+        return None
+    return document["response"]
 
 
 class FaultPlan:

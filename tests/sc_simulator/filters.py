@@ -5,10 +5,20 @@
 
 import re
 
-from .envelope import invalid_parameters
+from .envelope import invalid_parameters, query_not_built
 from .iputil import IntervalSet, IPListError
 
 DAY = 86400
+# client: pyTenable documents "=", "!=", ">=", "<=" and "~" ("The tilda is only used when using the asset
+# filter"); UI captures use "pcre" for regular expressions on text. reported: pyTenable #278, SC refuses any
+# other operator with 143 'Operator "contains" is not recognized'.
+OPERATORS = ("=", "!=", ">=", "<=", "~", "pcre")
+# inferred: which filters take "~" and "pcre" beyond those; SC refuses them elsewhere in the same words.
+TILDE_FILTERS = ("asset",)
+PCRE_FILTERS = ("pluginName", "pluginText")
+# documented: wasVuln takes onlyWas, excludeWas or includeWas; SC 6.3 and later include WAS findings unless told.
+WAS_VALUES = ("onlyWas", "excludeWas", "includeWas")
+WAS_FINDINGS_FROM = (6, 3)
 
 # The list a 5.2x server printed when refusing a filter (pyTenable issue 606), in its order. Servers from 6.2
 # also accept wasVuln (older ones refuse it, as pyTenable users found); where 6.2 lists it is inferred.
@@ -50,6 +60,7 @@ class Criteria:
         self.plugin_tests = []
         self.finding_tests = []  # (column name, predicate on the column value)
         self.nothing = False
+        self.was_vuln = None  # the wasVuln value, when the query gives one
 
     def host_mask(self, dataset, allowed):
         """bytearray over hosts: in the user's repositories and passing every host test and asset mask."""
@@ -75,12 +86,25 @@ def compile_filters(filters, context):
         name = item.get("filterName")
         if name not in valid and name not in UNLISTED_FILTERS:
             raise invalid_parameters("The filter '%s' is invalid (valid filters: %s)." % (name, ", ".join(valid)))
+        operator = item.get("operator", "=")
+        if operator not in OPERATORS or (operator == "~" and name not in TILDE_FILTERS) or (
+                operator == "pcre" and name not in PCRE_FILTERS):
+            raise query_not_built('Operator "%s" is not recognized' % operator)
         handler = _HANDLERS.get(name)
         if handler:
-            handler(criteria, name, item.get("operator", "="), item.get("value"), context)
+            handler(criteria, name, operator, item.get("value"), context)
         # Other valid names select on data the simulated findings do not carry (audit files, IAVM, tickets...);
         # they are accepted and select nothing away, as they would on a server without such data.
+    _web_application_findings(criteria, context.version)
     return criteria
+
+
+def _web_application_findings(criteria, version):
+    """WAS findings exist from 6.3 on and are included unless wasVuln says otherwise (documented)."""
+    if criteria.was_vuln == "onlyWas":
+        criteria.plugin_tests.append(lambda plugin: plugin.was and version >= WAS_FINDINGS_FROM)
+    elif criteria.was_vuln == "excludeWas" or version < WAS_FINDINGS_FROM:
+        criteria.plugin_tests.append(lambda plugin: not plugin.was)
 
 
 # Value parsing helpers
@@ -134,11 +158,20 @@ def _ranges_test(operator, ranges):
 
 
 def _text_test(operator, wanted):
-    """'=' is an exact, case-insensitive match of one of the comma separated values; '~' a substring match."""
+    """'=' is an exact, case-insensitive match of one of the comma separated values."""
     wanted = [item.lower() for item in wanted]
-    if operator == "~":
-        return lambda text: any(item in text.lower() for item in wanted)
     return _negate(operator, lambda text: text.lower() in wanted)
+
+
+def _contains_test(operator, wanted):
+    """client (UI captures): '=' on pluginName and pluginText is a case-insensitive "contains", 'pcre' a regex."""
+    if operator == "pcre":
+        try:
+            pattern = re.compile(wanted)
+        except re.error:
+            raise invalid_parameters("Filter contains an invalid regular expression.") from None  # inferred
+        return lambda text: pattern.search(text) is not None
+    return _negate(operator, lambda text: wanted.lower() in text.lower())
 
 
 # Handlers, one per filter family
@@ -170,7 +203,7 @@ def _plugin_id(criteria, name, operator, value, _context):
 
 
 def _plugin_name(criteria, name, operator, value, _context):
-    test = _text_test(operator, [_text(name, value)])
+    test = _contains_test(operator, _text(name, value))
     criteria.plugin_tests.append(lambda plugin: test(plugin.name))
 
 
@@ -187,9 +220,6 @@ def _family(criteria, name, operator, value, _context):
 
 def _cve(criteria, name, operator, value, _context):
     wanted = [item.upper() for item in _items(name, value)]
-    if operator == "~":
-        criteria.plugin_tests.append(lambda plugin: any(item in plugin.cve for item in wanted))
-        return
     test = _negate(operator, lambda cves: any(item in cves for item in wanted))
     criteria.plugin_tests.append(lambda plugin: test(plugin.cve.split(",")))
 
@@ -222,8 +252,9 @@ def _never_true(criteria, name, operator, value, _context):
 
 
 def _was_vuln(criteria, name, _operator, value, _context):
-    if _text(name, value) == "onlyWas":  # the simulated findings are all from Nessus, none from WAS
-        criteria.nothing = True
+    criteria.was_vuln = _text(name, value)
+    if criteria.was_vuln not in WAS_VALUES:
+        raise invalid_parameters("Filter '%s' must be one of %s." % (name, ", ".join(WAS_VALUES)))  # inferred
 
 
 def _ip(criteria, name, operator, value, _context):
@@ -265,7 +296,11 @@ def _repository(criteria, name, operator, value, context):
 
 
 def _asset(criteria, name, operator, value, context):
-    if operator == "~":
+    if operator == "~" and isinstance(value, dict) and "operator" not in value:
+        # client: a current SC 6.x client sends "~" with a bare {"id"} to mean "not in the list"; pyTenable's
+        # docs keep "~" for combinations, and a UI-captured query filters one list with "=".
+        mask = bytearray(1 - flag for flag in _combination(value, context))
+    elif operator == "~":
         mask = _combination(value, context)
     elif name == "assetID":
         mask = _union([context.asset_members(asset_id) for asset_id in _items(name, value)])

@@ -3,6 +3,7 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """The HTTP(S) server: ThreadingHTTPServer with keep-alive, request recording, faults, latency, control API."""
 
+import copy
 import json
 import shutil
 import socket
@@ -20,9 +21,9 @@ from .accounts import make_users
 from .analysis import AnalysisEngine
 from .assets import AssetStore
 from .dataset import Dataset
-from .endpoints import Answer, Application
+from .endpoints import VERSION_HIDDEN_WITHOUT_KEYS, Answer, Application, version_tuple
 from .envelope import encode
-from .faults import PROXY_502_PAGE, SHORT_CIRCUIT, FaultPlan, Latency
+from .faults import PROXY_502_PAGE, SHORT_CIRCUIT, FaultPlan, Latency, shift_offsets
 
 _CONTROL_PREFIX = "/_sim/"
 
@@ -104,9 +105,18 @@ class _Handler(BaseHTTPRequestHandler):
             answer = (Answer(502, raw=PROXY_502_PAGE, content_type="text/html") if kind == "html502"
                       else Answer.error(fault.error()))
         else:
-            answer = sim.application.handle(self.command, url.path, url.query, self.headers, record.json_body, record)
-        if kind == "total_records_drift":
+            body = copy.deepcopy(record.json_body)  # the record keeps what the client sent
+            if url.path == "/rest/analysis" and sim.page_shift:
+                shift_offsets(body, sim.page_shift)
+            if kind == "extra_row":
+                fault.widen(body)
+            answer = sim.application.handle(self.command, url.path, url.query, self.headers, body, record)
+        if kind in ("total_records_drift", "no_counts"):
             fault.drift(answer.document)
+        if kind == "extra_row":
+            fault.report_as_asked(answer.document)
+            if not fault.repeats_extra_row:
+                sim.page_shift += 1
         delay = sim.latency_plan.delay(url.path, answer.rows)
         if delay:
             time.sleep(delay)  # in this request's thread only: concurrent requests are not serialised
@@ -139,7 +149,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Vary", "x-apikey")
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("X-Frame-Options", "DENY")
-        if version:
+        if version and version_tuple(version) < VERSION_HIDDEN_WITHOUT_KEYS:
+            # recorded: sc_login.yaml (5.8) sends it; sc_login_5_20_0.yaml (5.20) no longer does.
             self.send_header("SecurityCenter", version)
         if retry_after is not None:
             self.send_header("Retry-After", retry_after)
@@ -182,7 +193,10 @@ class Simulator:
         self.tls = tls
         self._initial_version = version
         self.version = version
+        self.hide_version = False
         self.api_keys_enabled = True
+        # Rows later analysis pages are moved by, after an extra_row fault whose row the next page does not repeat.
+        self.page_shift = 0
         self.users = make_users(self.dataset.seed, [r["id"] for r in self.dataset.repositories], make_key)
         self.assets = AssetStore(self.dataset, self.users["secmanager"])
         self.analysis = AnalysisEngine(self.dataset, self.assets)
@@ -267,14 +281,16 @@ class Simulator:
                    if (method is None or record.method == method.upper()) and (path is None or record.path == path))
 
     def reset(self):
-        """Back to the seed state: faults, records, latency, version, API key switch and asset lists."""
+        """Back to the seed state: faults, records, latency, version (shown), API key switch and asset lists."""
         self.faults.clear()
         self.latency_plan.set()
         with self._state_lock:
             self.requests.clear()
             self.max_concurrency = self._in_flight
         self.version = self._initial_version
+        self.hide_version = False
         self.api_keys_enabled = True
+        self.page_shift = 0
         self.assets.reset()
         self.analysis.clear()
 

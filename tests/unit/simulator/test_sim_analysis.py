@@ -164,7 +164,8 @@ def test_listos_counts_hosts(api, reference):
 
 def test_sumasset_rows(api, sc_dataset, reference):
     rows = api.analysis("sumasset")["results"]
-    assert {row["asset"]["id"] for row in rows} == {a["id"] for a in sc_dataset.asset_lists} - {"0"}
+    assert {row["asset"]["id"] for row in rows} == {a["id"] for a in sc_dataset.asset_lists if a.get("usable", True)} - {
+        "0"}
     static = next(a for a in sc_dataset.asset_lists if a["id"] == "1")
     members = _static_members(static["typeFields"]["definedIPs"])
     expected = sum(1 for f in reference.findings() if ipaddress.IPv4Address(f.host["ip"]) in members)
@@ -235,10 +236,19 @@ def test_patched_source_holds_the_mitigated_findings(api, reference):
     assert sorted(map(finding_key, page["results"])) == sorted(map(reference_key, reference.findings(mitigated=True)))
 
 
+def individual(scan_id, view="all", tool="sumip", in_query=True):
+    """A scan result query with scanID and view at the root and, as 6.x needs, in the query too."""
+    query = {"tool": tool, "type": "vuln", "filters": [], "startOffset": 0, "endOffset": 100000}
+    body = {"type": "vuln", "sourceType": "individual", "scanID": scan_id, "query": query}
+    if view:
+        body["view"] = view
+    if in_query:
+        query.update({key: body[key] for key in ("scanID", "view") if key in body})
+    return body
+
+
 def test_individual_source_needs_a_view(api, sc_dataset):
-    scan = sc_dataset.scan_results[0]
-    answer = api.call("POST", "/rest/analysis", json={"type": "vuln", "sourceType": "individual", "scanID": scan["id"],
-                                                      "query": {"tool": "sumip", "type": "vuln", "filters": []}})
+    answer = api.call("POST", "/rest/analysis", json=individual(sc_dataset.scan_results[0]["id"], view=None))
     assert (answer.status_code, answer.json()["error_code"]) == (403, 142)
     assert answer.json()["error_msg"] == "Please specify a view for the individual data source.\n"
 
@@ -246,16 +256,23 @@ def test_individual_source_needs_a_view(api, sc_dataset):
 def test_individual_scan_result(api, sc_dataset, reference):
     scan = sc_dataset.scan_results[0]
     window = scan["finishTime"] - 7 * 86400
-    body = {"sourceType": "individual", "scanID": scan["id"], "view": "all"}
-    rows = api.analysis("vulndetails", **body)["results"]
+    rows = api.response("POST", "/rest/analysis", json=individual(scan["id"], tool="vulndetails"))["results"]
     expected = [f for f in reference.findings() if f.host["repository_id"] == scan["repository_id"]
-                and f.host["last_scan"] >= window]
+                and f.host["last_scan"] >= window and not f.plugin.was]
     assert sorted(map(finding_key, rows)) == sorted(map(reference_key, expected))
-    hidden = sc_dataset.scan_results[-1]
-    refused = api.call("POST", "/rest/analysis", json={"type": "vuln", "sourceType": "individual",
-                                                       "scanID": hidden["id"], "view": "all", "query": {
-                                                           "tool": "sumip", "type": "vuln", "filters": []}})
+    refused = api.call("POST", "/rest/analysis", json=individual(sc_dataset.scan_results[-1]["id"]))
     assert refused.json()["error_code"] == 146 and "does not have access" in refused.json()["error_msg"]
+
+
+@pytest.mark.parametrize("version, scan_result", [("5.20.0", True), ("6.0.0", False), ("6.4.0", False)])
+def test_6x_needs_scan_id_inside_the_query(api, sc, sc_dataset, reference, version, scan_result):
+    # reported: pyTenable #673, SC 6.x answers cumulative data when scanID is only at the root.
+    sc.version = version
+    scan = sc_dataset.scan_results[0]
+    rows = api.response("POST", "/rest/analysis", json=individual(scan["id"], in_query=False))["results"]
+    cumulative = api.analysis("sumip")["results"]
+    assert (rows != cumulative) is scan_result
+    assert (rows == api.response("POST", "/rest/analysis", json=individual(scan["id"]))["results"]) is scan_result
 
 
 def test_account_without_repositories_sees_nothing(api):

@@ -15,16 +15,33 @@ def create(api, body, user="secmanager"):
     return api.response("POST", "/rest/asset", user=user, json=body)
 
 
+def usable_ids(dataset):
+    return [a["id"] for a in dataset.asset_lists if a.get("usable", True)]
+
+
 def test_list_usable_and_manageable(api, sc_dataset):
     manager = api.response("GET", "/rest/asset", user="secmanager")
-    assert [a["id"] for a in manager["usable"]] == [a["id"] for a in sc_dataset.asset_lists]
+    assert [a["id"] for a in manager["usable"]] == usable_ids(sc_dataset)
     assert manager["usable"][0] == {"id": "0", "name": "All Defined Ranges", "description": sc_dataset.asset_lists[0][
         "description"], "type": "static", "status": "0"}
-    assert [a["id"] for a in manager["manageable"]] == [a["id"] for a in sc_dataset.asset_lists[1:]]
+    # recorded (test_asset_lists_list_success_for_fields.yaml): a list can be manageable without being usable.
+    assert [a["id"] for a in manager["manageable"]] == usable_ids(sc_dataset)[1:] + ["8"]
     analyst = api.response("GET", "/rest/asset")
     assert analyst["usable"] == manager["usable"] and analyst["manageable"] == []
     names = [a["name"] for a in analyst["usable"]]
     assert len(names) != len(set(names)), "SC does not make names unique"
+
+
+def test_a_list_managed_but_not_used_is_hidden_from_others(api):
+    assert api.response("GET", "/rest/asset/8", user="secmanager")["canUse"] == "false"
+    assert api.call("GET", "/rest/asset/8").json()["error_code"] == 147
+
+
+def test_administrators_get_one_assets_list(api, sc_dataset):
+    # documented: an Administrator's GET /rest/asset answers {"assets": [...]}.
+    answer = api.response("GET", "/rest/asset", user="admin")
+    assert list(answer) == ["assets"]
+    assert [a["id"] for a in answer["assets"]] == usable_ids(sc_dataset)
 
 
 def test_list_with_fields(api):
@@ -101,7 +118,7 @@ def test_vulnerability_analyst_cannot_manage(api, method, path, body):
 def test_invalid_definitions_are_refused(api, sc, body):
     answer = api.call("POST", "/rest/asset", user="secmanager", json=body)
     assert answer.status_code == 403 and answer.json()["error_code"] == 146
-    assert len(api.response("GET", "/rest/asset")["usable"]) == len(sc.dataset.asset_lists)
+    assert len(api.response("GET", "/rest/asset")["usable"]) == len(usable_ids(sc.dataset))
 
 
 def test_dynamic_rules_are_stored_the_way_sc_rewrites_them(api):
@@ -164,10 +181,18 @@ def test_reset_restores_the_seed_lists(api, sc, sc_dataset):
     create(api, {"name": "Temporary", "type": "static", "definedIPs": "10.9.9.9"})
     api.response("DELETE", "/rest/asset/1", user="secmanager")
     sc.reset()
-    assert [a["id"] for a in api.response("GET", "/rest/asset")["usable"]] == [a["id"] for a in sc_dataset.asset_lists]
+    assert [a["id"] for a in api.response("GET", "/rest/asset")["usable"]] == usable_ids(sc_dataset)
 
 
 def test_all_defined_ranges_cannot_be_changed(api):
     for method in ("PATCH", "DELETE"):
         answer = api.call(method, "/rest/asset/0", user="secmanager", json={"name": "x"})
         assert answer.status_code == 403 and "permission" in answer.json()["error_msg"].lower()
+
+
+@pytest.mark.parametrize("filter_name, value", [("severity", "4"), ("pluginid", 19506), ("severity", {"id": "high"})])
+def test_severity_and_plugin_clauses_need_an_id_record(api, filter_name, value):
+    # client: pyTenable sends {"id": n} for these two clauses, "necessary for pluginid and severity filter names".
+    answer = api.call("POST", "/rest/asset", user="secmanager", json={"name": "Plain", "type": "dynamic", "rules": {
+        "operator": "all", "children": [{"type": "clause", "filterName": filter_name, "operator": "eq", "value": value}]}})
+    assert answer.status_code == 403 and answer.json()["error_code"] == 146

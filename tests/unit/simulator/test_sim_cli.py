@@ -47,8 +47,8 @@ def test_cli_serves_https_and_cleans_up(start_cli, tmp_path):
     answer = requests.get(state["url"] + "/rest/currentUser", headers={"x-apikey": key_string},
                           verify=state["ca_path"], timeout=10)
     assert answer.json()["response"]["username"] == "vulnanalyst"
-    assert requests.get(state["url"] + "/rest/system", verify=state["ca_path"], timeout=10).json()[
-        "response"]["version"] == "6.3.0"
+    assert requests.get(state["url"] + "/rest/system", headers={"x-apikey": key_string}, verify=state["ca_path"],
+                        timeout=10).json()["response"]["version"] == "6.3.0"
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=20) == 0
     assert not os.path.exists(state["ca_path"])

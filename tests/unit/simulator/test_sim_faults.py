@@ -107,6 +107,34 @@ def test_total_records_drift(api, sc, params, expected):
     assert later["returnedRecords"] == 20
 
 
+def test_no_counts(api, sc):
+    # reported: pyTenable #736, an SC 6.2 page with neither totalRecords nor returnedRecords.
+    sc.add_fault("no_counts", path="/rest/analysis")
+    page = analysis(api).json()["response"]
+    assert "totalRecords" not in page and "returnedRecords" not in page and len(page["results"]) == 20
+
+
+def page(api, start, end):
+    body = {"type": "vuln", "sourceType": "cumulative",
+            "query": {"tool": "sumip", "type": "vuln", "filters": [], "startOffset": start, "endOffset": end}}
+    return analysis(api, body).json()["response"]
+
+
+@pytest.mark.parametrize("repeated", [True, False])
+def test_extra_row(api, sc, repeated):
+    # reported: pyTenable #823, SC 6.3 answered 10001 rows for 10000 asked, returnedRecords 10000.0526.
+    everything = page(api, 0, 100)["results"]
+    sc.reset()
+    sc.add_fault("extra_row", path="/rest/analysis", repeated=repeated)
+    first, second = page(api, 0, 10), page(api, 10, 20)
+    assert first["results"] == everything[:11]
+    assert first["returnedRecords"] == 10.0526 and (first["startOffset"], first["endOffset"]) == ("0", "10")
+    # Repeated: the next page starts with the extra row again. Not repeated: it starts after it.
+    assert second["results"] == (everything[10:20] if repeated else everything[11:21])
+    sc.reset()
+    assert page(api, 10, 20)["results"] == everything[10:20], "reset forgets the shift"
+
+
 def test_analysis_error_on_a_later_page(api, sc):
     sc.add_fault("analysis_error", path="/rest/analysis", after=2)
     statuses = [analysis(api) for attempt in range(4)]

@@ -4,6 +4,7 @@
 """Analysis filters against expectations computed from the dataset with plain Python."""
 
 import ipaddress
+import re
 
 import pytest
 
@@ -43,7 +44,9 @@ CASES = {
     "ip range and address": ([flt("ip", "10.16.0.5-10.16.0.40, 172.16.0.1")],
                              lambda f, ds: between("10.16.0.5", "10.16.0.40")(f) or f.host["ip"] == "172.16.0.1"),
     "ip excluded": ([flt("ip", "10.16.0.0/16", "!=")], lambda f, ds: not in_network("10.16.0.0/16")(f)),
-    "dnsName contains": ([flt("dnsName", "dmz.example", "~")], lambda f, ds: "dmz.example" in f.host["dns_name"]),
+    "dnsName exact, any case": ([flt("dnsName", "WKS00001.corp.example.com,srv00002.dc.example.com")],
+                                lambda f, ds: f.host["dns_name"] in ("wks00001.corp.example.com",
+                                                                     "srv00002.dc.example.com")),
     "pluginID single": ([flt("pluginID", "19506")], lambda f, ds: f.plugin.id == 19506),
     "pluginID list and range": ([flt("pluginID", "10107,185000-189999")],
                                 lambda f, ds: f.plugin.id == 10107 or 185000 <= f.plugin.id <= 189999),
@@ -59,13 +62,21 @@ CASES = {
                  9.0 <= float(f.plugin.vpr_score) <= 10.0),
     "port 445": ([flt("port", "445")], lambda f, ds: f.port == 445),
     "udp": ([flt("protocol", "17")], lambda f, ds: f.protocol == 17),
-    "plugin name contains": ([flt("pluginName", "ssl", "~")], lambda f, ds: "ssl" in f.plugin.name.lower()),
+    # client (UI captures, correction 3): "=" on pluginName is a case-insensitive "contains", "pcre" a regex.
+    "plugin name contains": ([flt("pluginName", "ssl")], lambda f, ds: "ssl" in f.plugin.name.lower()),
+    "plugin name does not contain": ([flt("pluginName", "ssl", "!=")], lambda f, ds: "ssl" not in f.plugin.name.lower()),
+    "plugin name regex": ([flt("pluginName", "^Apache .*< [0-9.]+", "pcre")],
+                          lambda f, ds: re.search("^Apache .*< [0-9.]+", f.plugin.name) is not None),
     "family records": ([flt("family", [{"id": "11"}])], lambda f, ds: f.plugin.family_ref["id"] == "11"),
     "familyID": ([flt("familyID", "10,20")], lambda f, ds: f.plugin.family_ref["id"] in ("10", "20")),
     "critical exploitable on the LAN": (
         [flt("severity", "4"), flt("exploitAvailable", "true"), flt("repositoryIDs", "1")],
         lambda f, ds: f.plugin.severity == 4 and f.plugin.exploit_available and f.host["repository_id"] == "1"),
-    "was excluded": ([flt("wasVuln", "excludeWas")], lambda f, ds: True),
+    # documented: SC 6.3 and later include web application findings unless wasVuln says otherwise.
+    "was included by default": ([], lambda f, ds: True),
+    "was excluded": ([flt("wasVuln", "excludeWas")], lambda f, ds: not f.plugin.was),
+    "was only": ([flt("wasVuln", "onlyWas")], lambda f, ds: f.plugin.was),
+    "was included": ([flt("wasVuln", "includeWas")], lambda f, ds: True),
     "accepted risks": ([flt("acceptedRisk", "true")], lambda f, ds: False),
 }
 
@@ -119,6 +130,8 @@ def test_dynamic_asset_list_approximation(api, reference):
     hosts = {}
     for finding in reference.findings():
         flags = hosts.setdefault((finding.host["repository_id"], finding.host["ip"]), set())
+        if finding.plugin.was:
+            continue  # rules look at host findings
         if finding.plugin.severity == 4:
             flags.add("critical")
         if finding.plugin.exploit_available:
@@ -159,3 +172,35 @@ def test_filter_results_follow_asset_list_edits(api, sc_dataset):
     assert after["totalRecords"] != first
     assert {row["ip"] for row in after["results"]} <= {"10.16.0.1"}
     assert sc_dataset.asset_lists[5]["typeFields"]["definedIPs"].endswith("/24"), "the seed stays untouched"
+
+
+@pytest.mark.parametrize("filters, operator", [
+    ([flt("pluginName", "Detection", "contains")], "contains"),  # reported: pyTenable #278
+    ([flt("pluginName", "ssl", "~")], "~"),  # client: pyTenable's docs keep "~" for the asset filter
+    ([flt("dnsName", "dmz", "~")], "~"),
+    ([flt("severity", "4", "pcre")], "pcre"),
+])
+def test_operators_sc_does_not_know_for_a_filter_get_143(api, filters, operator):
+    answer = api.call("POST", "/rest/analysis", json={"type": "vuln", "sourceType": "cumulative", "query": {
+        "tool": "vulndetails", "type": "vuln", "filters": filters, "startOffset": 0, "endOffset": 5}})
+    assert (answer.status_code, answer.json()["error_code"]) == (403, 143)
+    assert answer.json()["error_msg"] == ("Unable to process Vuln Query.\nAn error occurred when building the vuln"
+                                          " query command.\nOperator \"%s\" is not recognized\n" % operator)
+
+
+def test_tilde_with_a_bare_asset_id_means_not_in_the_list(api, reference):
+    # client: a current SC 6.x client sends "~" with a bare {"id"} for "does not contain"; "=" is "in the list".
+    inside = {(row["repository"]["id"], row["ip"]) for row in api.analysis("sumip", [flt("asset", {"id": "1"})])[
+        "results"]}
+    outside = {(row["repository"]["id"], row["ip"]) for row in api.analysis("sumip", [flt("asset", {"id": "1"}, "~")])[
+        "results"]}
+    everyone = {(f.host["repository_id"], f.host["ip"]) for f in reference.findings()}
+    assert inside and outside and not inside & outside and inside | outside == everyone
+
+
+@pytest.mark.parametrize("version, served", [("6.2.1", False), ("6.3.0", True)])
+def test_web_application_findings_from_6_3(api, sc, reference, version, served):
+    sc.version = version
+    rows = api.analysis("vulndetails", [flt("wasVuln", "onlyWas")])["results"]
+    expected = [f for f in reference.findings() if f.plugin.was] if served else []
+    assert keys_of(rows) == keys_of_findings(expected) and (expected or not served)

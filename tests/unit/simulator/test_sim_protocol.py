@@ -8,17 +8,32 @@ import pytest
 ENVELOPE_KEYS = ["type", "response", "error_code", "error_msg", "warnings", "timestamp"]
 
 
-def test_system_answers_without_keys(api, sc):
+def test_system_answers_without_keys_but_hides_the_version_from_5_20(api, sc):
     answer = api.get("/rest/system", user=None)
     assert answer.status_code == 200
     assert list(answer.json()) == ENVELOPE_KEYS
     system = answer.json()["response"]
-    assert system["version"] == sc.version == "6.4.0"
+    # reported: pyTenable #512, #514 (SC 5.20 and later send no version without keys).
+    assert "version" not in system and sc.version == "6.4.0"
     for key in ("buildID", "releaseID", "uuid", "banner", "serverAuth", "sessionTimeout", "licenseStatus", "ACAS",
                 "freshInstall", "telemetryEnabled", "timezones", "reportTypes"):
         assert key in system
-    assert answer.headers["SecurityCenter"] == sc.version
+    # recorded: the SecurityCenter header of 5.8 (sc_login.yaml) is gone in 5.20 (sc_login_5_20_0.yaml).
+    assert "SecurityCenter" not in answer.headers
     assert sc.requests[-1].user is None
+
+
+def test_system_shows_the_version_to_keys_unless_hidden(api, sc):
+    assert api.response("GET", "/rest/system")["version"] == "6.4.0"
+    sc.hide_version = True
+    assert "version" not in api.response("GET", "/rest/system")
+
+
+def test_servers_before_5_20_show_the_version_to_anyone(api, sc):
+    sc.version = "5.19.1"
+    answer = api.get("/rest/system", user=None)
+    assert answer.json()["response"]["version"] == "5.19.1"
+    assert answer.headers["SecurityCenter"] == "5.19.1"
 
 
 @pytest.mark.parametrize("path", ["/rest/currentUser", "/rest/system"])
@@ -165,7 +180,7 @@ def test_was_vuln_filter_needs_sc_6_2(api, sc):
 def test_administrator_cannot_read_organization_data(api):
     query = {"tool": "sumip", "type": "vuln", "filters": [], "startOffset": 0, "endOffset": 5}
     analysis = api.call("POST", "/rest/analysis", user="admin", json={"type": "vuln", "query": query})
-    for answer in (analysis, api.get("/rest/asset", user="admin")):
+    for answer in (analysis, api.get("/rest/asset/1", user="admin")):
         assert answer.status_code == 403 and answer.json()["error_code"] == 15
 
 
