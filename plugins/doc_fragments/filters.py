@@ -28,7 +28,7 @@ options:
     elements: raw
   plugin_name:
     description:
-      - 'Keep plugins whose name contains this text.'
+      - 'Keep plugins whose name contains this text, in any case (SC''s V(=) on C(pluginName)).'
       - 'Sent to SC as the C(pluginName) filter.'
     type: str
   ip:
@@ -51,7 +51,10 @@ options:
     elements: raw
   asset:
     description:
-      - 'An asset list, by name or ID, whose members to keep. A name that matches none or several is an error.'
+      - >-
+        Asset lists, by name or ID, whose members to keep: one list, or a list of them for their union (a host in any
+        of them).
+      - 'A name that matches none or several lists is an error; the account must be able to use each list.'
       - 'Sent to SC as the C(asset) filter.'
     type: raw
   cve:

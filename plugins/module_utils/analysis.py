@@ -15,6 +15,7 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
     APIError,
     ConfigurationError,
     InvalidFilterError,
+    UnsupportedVersionError,
     HINT_LATER_PAGE,
 )
 
@@ -31,13 +32,47 @@ VULN_TOOLS = (
 )
 DEFAULT_PAGE_SIZE = 1000
 MAX_PAGE_SIZE = 10000
+# SC's wasVuln filter: SC 6.3 and later mix web application (WAS) findings into cumulative analysis unless told
+# otherwise, and SC before 6.2 refuses the filter. Like pyTenable, queries exclude them unless asked.
+WAS_FILTER = "wasVuln"
+WAS_FINDINGS = {"exclude": "excludeWas", "include": "includeWas", "only": "onlyWas"}
+
+# Options that tenablesc_vulns_info and the inventory share, in the form of the argument spec; the
+# analysis doc fragment describes them (tests/tools/render_doc_fragments.py renders it from this table).
+ANALYSIS_OPTIONS = {
+    "was_findings": dict(
+        type="str", default="exclude", choices=list(WAS_FINDINGS),
+        description=[
+            "Web application (Tenable Web App Scanning) findings in cumulative and mitigated data.",
+            "V(exclude) keeps host findings only, so host and severity counts mean host findings, as pyTenable"
+            " does; V(include) mixes both, as SC 6.3 and later do unless told otherwise; V(only) keeps"
+            " web application findings only.",
+            "SC before 6.2 refuses SC's C(wasVuln) filter and keeps no web application findings apart: there"
+            " V(exclude) and V(include) ask without it (the first refusal is noticed once), and V(only) fails.",
+            "Scan results (O(source_type=individual)) are read as they are.",
+        ]),
+    "concurrency": dict(
+        type="int", default=1,
+        description=[
+            "Analysis requests in flight at once.",
+            "Tenable does not recommend multi-threading API calls against SC (large deployment guide,"
+            " API usage): the default keeps one request in flight, and fetches the next page while this"
+            " one is being processed. Raise it only where the SC administrators agree.",
+            "Rows come back in SC's order whatever this is.",
+        ]),
+}
+
+
+def analysis_argument_spec():
+    return dict((name, dict((key, option[key]) for key in ("type", "default", "choices") if key in option))
+                for name, option in ANALYSIS_OPTIONS.items())
 
 
 class AnalysisQuery:
-    """What to ask the analysis API: tool, source, SC filters and sort order."""
+    """What to ask the analysis API: tool, source, SC filters, sort order and web application findings."""
 
     def __init__(self, tool="vulndetails", source_type="cumulative", filters=None, sort_field=None,
-                 sort_dir=None, scan_id=None, view=None):
+                 sort_dir=None, scan_id=None, view=None, was_findings="exclude"):
         if tool not in VULN_TOOLS:
             raise ConfigurationError("tool %r is not one of SC's vulnerability tools: %s." % (tool, ", ".join(VULN_TOOLS)))
         if source_type not in SOURCE_TYPES:
@@ -52,6 +87,8 @@ class AnalysisQuery:
             raise ConfigurationError("sort_dir must be ASC or DESC.")
         if sort_dir is not None and sort_field is None:
             raise ConfigurationError("sort_dir needs sort_field.")
+        if was_findings not in WAS_FINDINGS:
+            raise ConfigurationError("was_findings must be one of %s." % ", ".join(WAS_FINDINGS))
         self.tool = tool
         self.source_type = source_type
         self.filters = list(filters or [])
@@ -59,27 +96,36 @@ class AnalysisQuery:
         self.sort_dir = str(sort_dir).upper() if sort_dir else None
         self.scan_id = scan_id
         self.view = view
+        self.was_findings = was_findings
+        # A raw wasVuln filter says it all; a scan result holds what its scan found.
+        given = any(item.get("filterName") == WAS_FILTER for item in self.filters)
+        self.was_filter = None if given or source_type == "individual" else {
+            "filterName": WAS_FILTER, "operator": "=", "value": WAS_FINDINGS[was_findings]}
 
-    def body(self, start, end):
+    def body(self, start, end, with_was_filter=True):
         """The request body for rows [start, end); the shape pyTenable sends, which every SC accepts."""
-        query = {"tool": self.tool, "type": "vuln", "filters": self.filters, "startOffset": start, "endOffset": end}
+        filters = self.filters + ([self.was_filter] if self.was_filter and with_was_filter else [])
+        query = {"tool": self.tool, "type": "vuln", "filters": filters, "startOffset": start, "endOffset": end}
         body = {"type": "vuln", "sourceType": self.source_type, "query": query}
         if self.sort_field:
             body["sortField"] = query["sortField"] = self.sort_field
             body["sortDir"] = query["sortDir"] = self.sort_dir or "ASC"
         if self.source_type == "individual":
-            # SC reads these at the root for individual results; newer versions also from the query.
+            # SC reads these at the root for individual results; 6.x also needs scanID in the query, or it
+            # answers with cumulative data (pyTenable #673).
             body["scanID"] = query["scanID"] = str(self.scan_id)
             body["view"] = query["view"] = self.view or "all"
         return body
 
 
 class AnalysisPages:
-    """Rows of one analysis query, fetched page by page and yielded in SC's order.
+    """Rows of one analysis query, fetched page by page and yielded in SC's order, each row once.
 
-    ``totalRecords`` is a string and is sometimes missing or wrong, so it only
-    plans concurrent fetches: the walk ends on the first short or empty page.
-    Memory holds at most ``concurrency`` pages, however many rows there are.
+    SC's counts are not trusted: ``totalRecords`` and ``returnedRecords`` may be missing, floats or wrong,
+    and a page may hold a row more than asked, which the next page may or may not repeat. Pages are asked
+    for back to back; the walk ends on a page shorter than asked, and leading rows of a page that repeat
+    the previous page's extra rows are dropped. While the caller handles one page the next is already on its
+    way, with at most ``concurrency`` requests in flight; memory holds that many pages.
     Walks that run at the same time may share one ``request_slots`` semaphore,
     so that together they keep no more requests in flight than it allows.
     """
@@ -112,87 +158,125 @@ class AnalysisPages:
         end_of_data = self._limit if self._limit is not None else float("inf")
         if end_of_data == 0:
             return
-        first = self._fetch(0, self._page_end(0, end_of_data))
-        self.total_records = _as_count(first.get("totalRecords"))
-        yield self._rows(first)
-        if self._complete(first, 0, end_of_data):
-            return
-        start = self._page_size
-        if self._concurrency > 1 and self.total_records is not None:
-            planned = min(end_of_data, self.total_records)
-            for offset, page in self._fetch_concurrently(start, planned, end_of_data):
-                yield self._rows(page)
-                if self._complete(page, offset, end_of_data):
-                    return
-                start = offset + self._page_size
-        while True:
-            page = self._fetch(start, self._page_end(start, end_of_data))
-            yield self._rows(page)
-            if self._complete(page, start, end_of_data):
+        extra = []
+        for offset, page in self._pages_in_order(end_of_data):
+            rows = page["results"]
+            asked = self._page_end(offset, end_of_data) - offset
+            repeated = _repeated(extra, rows)
+            extra = rows[asked:]
+            rows = rows[repeated:]
+            if self._limit is not None:
+                rows = rows[:self._limit - self.rows_returned]
+            yield self._rows(rows)
+            if self.rows_returned >= end_of_data:
                 return
-            start += self._page_size
+
+    def _pages_in_order(self, end_of_data):
+        """Yield (offset, answer) for consecutive pages until one is shorter than asked.
+
+        The next pages are requested before a page is handed out, up to ``concurrency`` of them but not past
+        what SC said it holds; past that (a count that was low), one page at a time.
+        """
+        executor = ThreadPoolExecutor(max_workers=self._concurrency)
+        queued = deque()
+        next_offset = [0]
+
+        def request_next():
+            offset = next_offset[0]
+            queued.append((offset, executor.submit(self._fetch, offset, self._page_end(offset, end_of_data))))
+            next_offset[0] = offset + self._page_size
+
+        try:
+            request_next()
+            while queued:
+                offset, future = queued.popleft()
+                page = future.result()
+                if offset == 0:
+                    self.total_records = _as_count(page.get("totalRecords"))
+                finished = self._short(page, offset, end_of_data)
+                if not finished:
+                    planned = min(end_of_data, self.total_records if self.total_records is not None else end_of_data)
+                    while len(queued) < self._concurrency and next_offset[0] < planned:
+                        request_next()
+                    if not queued:
+                        request_next()
+                yield offset, page
+                if finished:
+                    return
+        finally:
+            for _offset, future in queued:
+                future.cancel()
+            executor.shutdown(wait=True)
 
     def _page_end(self, start, end_of_data):
         return int(min(start + self._page_size, end_of_data))
 
-    def _complete(self, page, start, end_of_data):
-        """A page ends the walk when it is short, or reaches ``limit``."""
-        requested = self._page_end(start, end_of_data) - start
-        returned = len(page.get("results") or [])
-        return returned < requested or start + returned >= end_of_data
+    def _short(self, page, start, end_of_data):
+        """Whether a page ends the walk: fewer rows than asked, or the end of ``limit`` reached."""
+        end = self._page_end(start, end_of_data)
+        return len(page["results"]) < end - start or end >= end_of_data
 
     def _fetch(self, start, end):
-        try:
-            with self._request_slots:
-                answer = self._client.post("/analysis", self._query.body(start, end), safe=True)
-        except InvalidFilterError as exc:
-            if not start:
-                raise
-            # SC answered the first page of this very query, so the refusal is not about its filters.
-            raise APIError("SC refused a later page of the %s query after answering the first: %s" % (
-                self._query.tool, exc.error_msg), hint=HINT_LATER_PAGE, **exc.details)
+        with self._request_slots:
+            answer = self._post(start, end)
         if not isinstance(answer, dict) or not isinstance(answer.get("results"), list):
             raise APIError("SC's %s answer for rows %d-%d has no results list." % (self._query.tool, start, end))
-        # A page longer than asked for would repeat rows of the next one.
-        del answer["results"][end - start:]
         return answer
 
-    def _rows(self, page):
+    def _post(self, start, end):
+        """One page; a refusal of the wasVuln filter the query adds by itself is noticed once, then left out."""
+        query = self._query
+        if query.was_filter and WAS_FILTER in self._client.refused_filters:
+            return self._post_without_was_filter(start, end)
+        try:
+            return self._client.post("/analysis", query.body(start, end), safe=True)
+        except InvalidFilterError as exc:
+            if not (query.was_filter and exc.refused_filter == WAS_FILTER):
+                raise self._refusal(exc, start)
+        self._client.refused_filters.add(WAS_FILTER)
+        return self._post_without_was_filter(start, end)
+
+    def _post_without_was_filter(self, start, end):
+        if self._query.was_findings == "only":
+            raise UnsupportedVersionError(
+                "SC refused the wasVuln filter (SC before 6.2 keeps no web application findings apart), so"
+                " was_findings: only cannot be answered.", hint="Use was_findings: exclude or include on this SC.")
+        return self._client.post("/analysis", self._query.body(start, end, with_was_filter=False), safe=True)
+
+    def _refusal(self, exc, start):
+        """SC's refusal of the query, naming the filters that use a refused operator."""
+        if exc.refused_operator:
+            names = [item.get("filterName") for item in self._query.filters
+                     if str(item.get("operator")) == exc.refused_operator]
+            exc.message = "SC does not recognise the operator %s%s: %s" % (
+                exc.refused_operator, " of filter %s" % ", ".join(names) if names else "",
+                " ".join(exc.error_msg.split()))
+        if start:
+            # SC answered the first page of this very query, so the refusal is not about its filters.
+            return APIError("SC refused a later page of the %s query after answering the first: %s" % (
+                self._query.tool, exc.error_msg), hint=HINT_LATER_PAGE, **exc.details)
+        return exc
+
+    def _rows(self, rows):
         """Count a page as it is handed out (in order, on the caller's thread) and return its rows."""
-        rows = page["results"]
         self.pages_fetched += 1
         self.rows_returned += len(rows)
         self._progress(self.pages_fetched, self.rows_returned)
         return rows
 
-    def _fetch_concurrently(self, start, planned_end, end_of_data):
-        """Yield (offset, page) for the pages in [start, planned_end), in order, ``concurrency`` in flight."""
-        offsets = iter(range(start, int(planned_end), self._page_size))
-        executor = ThreadPoolExecutor(max_workers=self._concurrency)
-        in_flight = deque()
-        try:
-            for offset in offsets:
-                in_flight.append((offset, executor.submit(self._fetch, offset, self._page_end(offset, end_of_data))))
-                if len(in_flight) >= self._concurrency:
-                    break
-            while in_flight:
-                offset, future = in_flight.popleft()
-                page = future.result()
-                next_offset = next(offsets, None)
-                if next_offset is not None:
-                    in_flight.append((next_offset, executor.submit(
-                        self._fetch, next_offset, self._page_end(next_offset, end_of_data))))
-                yield offset, page
-        finally:
-            for _offset, future in in_flight:
-                future.cancel()
-            executor.shutdown(wait=True)
+
+def _repeated(extra, rows):
+    """How many leading ``rows`` repeat ``extra``, the rows past the end of the previous page, in order."""
+    count = 0
+    while count < min(len(extra), len(rows)) and rows[count] == extra[count]:
+        count += 1
+    return count
 
 
 def _as_count(value):
-    """SC sends counts as strings; a missing or garbled one is unknown, not zero."""
+    """SC sends counts as strings, once as a float; a missing or garbled one is unknown, not zero."""
     try:
-        count = int(value)
-    except (TypeError, ValueError):
+        count = int(float(value))
+    except (TypeError, ValueError, OverflowError):
         return None
     return count if count >= 0 else None

@@ -16,12 +16,13 @@ __metaclass__ = type
 import ipaddress
 
 from ansible_collections.secops.tenablesc.plugins.module_utils.errors import ConfigurationError
-from ansible_collections.secops.tenablesc.plugins.module_utils.filters import single_match
-from ansible_collections.secops.tenablesc.plugins.module_utils.rows import normalize_row
+from ansible_collections.secops.tenablesc.plugins.module_utils.rows import SEVERITY_NAMES, normalize_row
 
 ASSET_TYPES = ("static", "dnsname", "dynamic", "combination")
 COMBINATION_OPERATORS = ("union", "intersection", "complement")
 RULE_OPERATORS = ("any", "all")
+# Dynamic rule clauses that take their value as {"id": n}: pyTenable says SC needs this for these two.
+_ID_VALUED_CLAUSES = ("pluginid", "severity")
 DETAIL_FIELDS = ("id,name,description,type,tags,typeFields,ipCount,repositories,owner,creator,"
                  "createdTime,modifiedTime,canUse,canManage")
 
@@ -79,13 +80,26 @@ def rules_to_sc(rules):
             children.append(nested)
         elif isinstance(child, dict) and child.get("filter") and "value" in child:
             clause = {"type": "clause", "filterName": str(child["filter"]), "operator": str(child.get("operator", "eq")),
-                      "value": str(child["value"])}
+                      "value": _clause_value(str(child["filter"]), child["value"])}
             if child.get("plugin_id") is not None:
                 clause["pluginIDConstraint"] = str(child["plugin_id"])
             children.append(clause)
         else:
             raise ConfigurationError("Each rule needs filter, operator and value, or operator and children for a group.")
     return {"operator": operator, "children": children}
+
+
+def _clause_value(filter_name, value):
+    """SC's value for a clause: {"id": n} for plugin IDs and severities (a severity may be named), else text."""
+    if filter_name not in _ID_VALUED_CLAUSES:
+        return str(value)
+    text = str(value).strip().lower()
+    if filter_name == "severity" and text in SEVERITY_NAMES:
+        text = str(SEVERITY_NAMES.index(text))
+    if isinstance(value, bool) or not text.isdigit() or not text.isascii():
+        raise ConfigurationError("A %s rule needs a whole number%s, not %r." % (
+            filter_name, " or a severity name" if filter_name == "severity" else "", value))
+    return {"id": int(text)}
 
 
 def rules_from_sc(tree):
@@ -193,19 +207,7 @@ def _ip_count(value):
     return None if value in (-1, "-1", None, "") else value
 
 
-# Finding asset lists --------------------------------------------------------
-
-def find_asset_lists(client, name=None, asset_id=None):
-    """Summaries (id, name, type) of the lists matching ``asset_id`` or ``name``; every list if neither."""
-    return [summary for summary in client.asset_lists(fields="id,name,type,description", manageable=True)
-            if (asset_id is None or str(summary.get("id")) == str(asset_id))
-            and (name is None or summary.get("name") == name)]
-
-
-def one_asset_list(client, name=None, asset_id=None):
-    """The single list with that ID or name, or None; several lists of one name is an error naming their IDs."""
-    return single_match(find_asset_lists(client, name=name, asset_id=asset_id), "asset list", name)
-
+# Details ---------------------------------------------------------------------
 
 def asset_details(client, asset_id, viewable_ips=False):
     fields = DETAIL_FIELDS + (",viewableIPs" if viewable_ips else "")

@@ -30,6 +30,7 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
     ConfigurationError,
     ConnectError,
     InvalidFilterError,
+    InvalidFilterValueError,
     MissingLibraryError,
     NotFoundError,
     NotSCError,
@@ -43,6 +44,7 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
     HINT_ADMINISTRATOR,
     HINT_KEY_STRING,
     HINT_PERMISSION,
+    HINT_REPOSITORY_ACCESS,
     HINT_WRITE_PERMISSION,
     HINT_SENT_ONCE,
     HINT_TLS,
@@ -58,7 +60,10 @@ _RETRY_STATUSES = frozenset((429, 502, 503, 504))
 _AUTH_STATUSES = frozenset((400, 401, 403))
 # SC before 5.13 ignores x-apikey and finds no session token: 403 with this code.
 _ERROR_INVALID_TOKEN = 12
-_ERROR_INVALID_FILTER = 146
+# "Unable to process Vuln Query": an operator or filter name SC does not recognise (pyTenable #278, #266).
+_ERROR_QUERY_NOT_BUILT = 143
+# Invalid parameters: a filter name, a filter value, or a repository the account may not read (#244, #411, #917).
+_ERROR_INVALID_PARAMETERS = 146
 _ERROR_NOT_FOUND = 147
 _ERROR_ORG_REQUIRED = 15  # recorded for Administrator keys on organization data
 _TRANSIENT_MESSAGES = ("database is locked",)
@@ -106,6 +111,10 @@ class Client:
         self._warn = warn or (lambda message: None)
         self._debug = debug or (lambda message: None)
         self._api = settings.url + "/rest"
+        # The last /rest/system answer, so that no error path needs a request of its own to name SC's version.
+        self._system = None
+        # Filters the collection adds on its own (wasVuln) that this SC refused: later queries leave them out.
+        self.refused_filters = set()
         self._session = requests.Session()
         adapter = HTTPAdapter(pool_connections=1, pool_maxsize=max(pool_size, 1), max_retries=0)
         self._session.mount("https://", adapter)
@@ -264,10 +273,13 @@ class Client:
     def _authentication_error(self, details):
         """Tell apart old SC, disabled API keys, a locked account and bad keys after an auth refusal."""
         message = details["error_msg"].lower()
-        version = self.sc_version()
-        if version_tuple(version) < version_tuple(MIN_API_KEY_VERSION):
+        version = self.known_version
+        if details["error_code"] == _ERROR_INVALID_TOKEN and (
+                version is None or version_tuple(version) < version_tuple(MIN_API_KEY_VERSION)):
+            # SC before 5.13 ignores x-apikey: the request has no session, which SC calls an invalid token.
             return UnsupportedVersionError(
-                "Tenable Security Center %s does not support API keys." % version, version=version)
+                "Tenable Security Center %s answered as if no API keys were sent (error 12): it does not support"
+                " API keys." % (version or "(version not shown)"), version=version)
         if "lock" in message:
             return UserLockedError("SC refused the API keys: the account is locked (%s)." % details["error_msg"], **details)
         if "disabled" in message or "not enabled" in message or ("api key" in message and "allow" in message):
@@ -288,15 +300,21 @@ class Client:
 
     # SC facts every caller needs.
 
-    def system(self):
-        """``/rest/system``: version and server facts; needs no authentication."""
-        answer = self.request("GET", "/system", authenticated=False)
-        if not isinstance(answer, dict) or "version" not in answer:
-            raise NotSCError("%s answered /rest/system without a version: not Tenable Security Center." % self.settings.url)
-        return answer
+    def system(self, authenticated=False):
+        """``/rest/system``: server facts, and SC's version when SC shows it.
 
-    def sc_version(self):
-        return str(self.system().get("version"))
+        Without keys it tells SC apart from other servers (by its envelope); from SC 5.20 on it no
+        longer carries ``version`` then, which only an answer to the keys may still show.
+        """
+        answer = self.request("GET", "/system", authenticated=authenticated)
+        self._system = answer if isinstance(answer, dict) else {}
+        return self._system
+
+    @property
+    def known_version(self):
+        """SC's version from the last ``/rest/system`` answer, or None: not asked yet, or not shown."""
+        version = (self._system or {}).get("version")
+        return str(version) if version else None
 
     def current_user(self, fields="id,username,firstname,lastname,role,organization,group,authType,responsibleAsset"):
         return self.get("/currentUser", params={"fields": fields})
@@ -304,17 +322,25 @@ class Client:
     def repositories(self, fields="id,name,description,type,dataFormat"):
         return self.get("/repository", params={"fields": fields}) or []
 
-    def asset_lists(self, fields="id,name,description,type,status", manageable=False):
-        """Asset lists the account can use (SC's ``usable`` list), plus those it can manage if asked, each once."""
+    def asset_lists(self, fields="id,name,description,type,status"):
+        """Every asset list the account can use or manage, each once, with ``usable`` and ``manageable`` flags.
+
+        Organization users get SC's ``usable`` and ``manageable`` lists (a list can be manageable without
+        being usable); an Administrator gets one ``assets`` list.
+        """
         answer = self.get("/asset", params={"fields": fields}) or {}
-        if not isinstance(answer, dict):
-            return answer if isinstance(answer, list) else []
-        found, seen = [], set()
-        for summary in (answer.get("usable") or []) + ((answer.get("manageable") or []) if manageable else []):
-            if summary.get("id") not in seen:
-                seen.add(summary.get("id"))
-                found.append(summary)
-        return found
+        if isinstance(answer, list):
+            answer = {"assets": answer}
+        found = {}
+        for scope in ("usable", "manageable", "assets"):
+            for summary in answer.get(scope) or []:
+                asset_id = str(summary.get("id"))
+                entry = found.setdefault(asset_id, dict(summary, id=asset_id, usable=False, manageable=False))
+                if scope in ("usable", "assets"):
+                    entry["usable"] = True
+                if scope in ("manageable", "assets"):
+                    entry["manageable"] = True
+        return list(found.values())
 
 
 def _retry_if(retryable, error, retry_after=None):
@@ -338,8 +364,10 @@ def _api_error(details):
     error_code, error_msg = details["error_code"], details["error_msg"]
     text = "%s %s: SC answered HTTP %d, error %s: %s" % (
         details["method"], details["path"], details["status"], error_code, error_msg or "(no message)")
-    if error_code == _ERROR_INVALID_FILTER:
-        return InvalidFilterError("SC refused an analysis filter: %s" % error_msg, **details)
+    if error_code in (_ERROR_INVALID_PARAMETERS, _ERROR_QUERY_NOT_BUILT):
+        refusal = _query_refusal(details)
+        if refusal is not None:
+            return refusal
     if error_code == _ERROR_NOT_FOUND:
         return NotFoundError(text, hint="", **details)
     if error_code == _ERROR_ORG_REQUIRED:
@@ -354,6 +382,42 @@ def _api_error(details):
             hint = HINT_PERMISSION
         return PermissionDeniedError(text, hint=hint, **details)
     return APIError(text, **details)
+
+
+# SC's wordings, as users quoted them:
+#   146 The filter 'x' is invalid (valid filters: ...)
+#   143 Filter "x" is not recognized / Operator "contains" is not recognized
+#   146 The value for Filter "repository" contains a record without a numeric 'id' field.
+#   146 Filter 'lastSeen' must be in the following format: <end day>:<start day>
+#   146 Group #0 does not have access to the Repository that contains the scan result
+_UNKNOWN_FILTER = re.compile(r"""\bfilter ['"]?(\w+)['"]? is (?:invalid|not recognized)""", re.IGNORECASE)
+_UNKNOWN_OPERATOR = re.compile(r"""\boperator ['"]?([^'"\s]+)['"]? is not recognized""", re.IGNORECASE)
+_BAD_FILTER_VALUE = re.compile(
+    r"""value for filter ['"]?(\w+)['"]?|filter ['"]?(\w+)['"]? must be""", re.IGNORECASE)
+_NO_REPOSITORY_ACCESS = re.compile(r"does not have access to the repository", re.IGNORECASE)
+
+
+def _query_refusal(details):
+    """The error for SC refusing a query's filters or scope, each with its own fix; None for other 143s."""
+    error_msg = details["error_msg"]
+    summary = " ".join(error_msg.split())
+    if _NO_REPOSITORY_ACCESS.search(error_msg):
+        return PermissionDeniedError("SC refused the query: %s" % summary, hint=HINT_REPOSITORY_ACCESS, **details)
+    operator = _UNKNOWN_OPERATOR.search(error_msg)
+    if operator:
+        return InvalidFilterError("SC does not recognise the filter operator %s: %s" % (operator.group(1), summary),
+                                  refused_operator=operator.group(1), **details)
+    unknown = _UNKNOWN_FILTER.search(error_msg)
+    if unknown:
+        return InvalidFilterError("SC does not know the filter %s: %s" % (unknown.group(1), summary),
+                                  refused_filter=unknown.group(1), **details)
+    value = _BAD_FILTER_VALUE.search(error_msg)
+    if value:
+        return InvalidFilterValueError("SC refused the value of the filter %s: %s" % (
+            value.group(1) or value.group(2), summary), **details)
+    if details["error_code"] == _ERROR_INVALID_PARAMETERS:
+        return InvalidFilterError("SC refused the query's parameters: %s" % summary, **details)
+    return None
 
 
 def _never_sent(exc):

@@ -55,7 +55,15 @@ HINT_SENT_ONCE = (
     " what SC holds first."
 )
 HINT_LATER_PAGE = "The rows fetched before were discarded, not returned: run the task again."
-HINT_FILTER = "Use one of the filter names SC lists as valid."
+HINT_FILTER = (
+    "Use a friendly filter option of tenablesc_vulns_info, or in raw filters one of the filter names SC lists as"
+    " valid; SC's operators are =, !=, >=, <=, ~ (asset combinations) and pcre (regular expressions).")
+HINT_FILTER_VALUE = (
+    "Give the filter a value in the form SC's message names; the friendly filter options (repository, asset,"
+    " last_seen, first_seen...) write SC's forms for you.")
+HINT_REPOSITORY_ACCESS = (
+    "Assign the service account to the repository that holds the data (an Administrator assigns repositories"
+    " to the account's group), or ask for data of a repository it is assigned to.")
 
 
 class TenableSCError(Exception):
@@ -206,7 +214,22 @@ class NotFoundError(APIError):
 
 
 class InvalidFilterError(APIError):
-    """SC error 146: an analysis filter name or value was refused."""
+    """SC error 146 or 143: an analysis filter name or operator was refused.
+
+    ``refused_filter`` and ``refused_operator`` are what SC's message names, when it names them.
+    """
 
     kind = "invalid_filter"
     hint = HINT_FILTER
+
+    def __init__(self, message, hint=None, refused_filter=None, refused_operator=None, **details):
+        super(InvalidFilterError, self).__init__(message, hint, **details)
+        self.refused_filter = refused_filter
+        self.refused_operator = refused_operator
+
+
+class InvalidFilterValueError(APIError):
+    """SC error 146 about a filter's value: a record without an ID, a window in the wrong form."""
+
+    kind = "invalid_filter_value"
+    hint = HINT_FILTER_VALUE

@@ -7,7 +7,8 @@
 module argument spec and, through ``tests/tools/render_doc_fragments.py``, the
 ``filters`` doc fragment;
 ``translate_filters`` turns values into SC's ``{filterName, operator, value}``
-dictionaries, resolving repository and asset list names through the client.
+dictionaries, resolving repository and asset list names through a
+``lookups.NameResolver``.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -17,10 +18,11 @@ __metaclass__ = type
 import ipaddress
 import re
 
+from ansible_collections.secops.tenablesc.plugins.module_utils.assets import combination_to_sc
 from ansible_collections.secops.tenablesc.plugins.module_utils.connection import printable
-from ansible_collections.secops.tenablesc.plugins.module_utils.errors import ConfigurationError, HINT_PERMISSION
+from ansible_collections.secops.tenablesc.plugins.module_utils.errors import ConfigurationError
+from ansible_collections.secops.tenablesc.plugins.module_utils.rows import SEVERITY_NAMES
 
-SEVERITIES = ("info", "low", "medium", "high", "critical")
 PROTOCOLS = {"icmp": 1, "tcp": 6, "udp": 17}
 
 FILTER_OPTIONS = {
@@ -32,7 +34,7 @@ FILTER_OPTIONS = {
         description=["Nessus plugin IDs to keep, such as V(19506)."]),
     "plugin_name": dict(
         type="str", sc="pluginName",
-        description=["Keep plugins whose name contains this text."]),
+        description=["Keep plugins whose name contains this text, in any case (SC's V(=) on C(pluginName))."]),
     "ip": dict(
         type="list", elements="str", sc="ip",
         description=["Addresses, CIDR networks (V(10.0.0.0/24)) or ranges (V(10.0.0.1-10.0.0.20)) to keep."]),
@@ -44,7 +46,10 @@ FILTER_OPTIONS = {
         description=["Repositories to keep, by name or ID. A name that matches none or several is an error."]),
     "asset": dict(
         type="raw", sc="asset",
-        description=["An asset list, by name or ID, whose members to keep. A name that matches none or several is an error."]),
+        description=[
+            "Asset lists, by name or ID, whose members to keep: one list, or a list of them for their union"
+            " (a host in any of them).",
+            "A name that matches none or several lists is an error; the account must be able to use each list."]),
     "cve": dict(
         type="list", elements="str", sc="cveID",
         description=["CVE IDs to keep, such as V(CVE-2024-3400)."]),
@@ -141,13 +146,13 @@ def _severity(name, value, resolver):
     levels = set()
     for item in _as_list(value):
         text = str(item).strip().lower()
-        if text in SEVERITIES:
-            levels.add(SEVERITIES.index(text))
-        elif _NUMBER.match(text) and int(text) < len(SEVERITIES):
+        if text in SEVERITY_NAMES:
+            levels.add(SEVERITY_NAMES.index(text))
+        elif _NUMBER.match(text) and int(text) < len(SEVERITY_NAMES):
             levels.add(int(text))
         else:
             raise ConfigurationError("%s: %s is not a severity; use %s or 0-4." % (
-                name, printable(item), ", ".join(SEVERITIES)))
+                name, printable(item), ", ".join(SEVERITY_NAMES)))
     return "=", ",".join(str(level) for level in sorted(levels))
 
 
@@ -161,8 +166,9 @@ def _plugin_id(name, value, resolver):
     return "=", ",".join(ids)
 
 
-def _contains(name, value, resolver):
-    return "~", str(value)
+def _text_contains(name, value, resolver):
+    # SC's "=" on pluginName and pluginText is a case-insensitive "contains"; it knows no "contains" operator.
+    return "=", str(value)
 
 
 def _ip(name, value, resolver):
@@ -196,9 +202,18 @@ def _repository(name, value, resolver):
 
 
 def _asset(name, value, resolver):
-    if isinstance(value, (list, dict)):
-        raise ConfigurationError("%s takes one asset list name or ID." % name)
-    return "~", {"id": _resolver(resolver).asset_id(value)}
+    """One list is "=" with {"id"}; several are "~" with their union, SC's combination tree.
+
+    "~" with a bare {"id"} is not "in the list": a current SC client uses it for "not in the list".
+    """
+    if isinstance(value, dict) or (isinstance(value, list) and any(isinstance(item, (dict, list)) for item in value)):
+        raise ConfigurationError("%s takes asset list names or IDs." % name)
+    # A string is one name, commas and all: asset list names may hold them.
+    names = value if isinstance(value, list) else [value]
+    asset_ids = list(dict.fromkeys(_resolver(resolver).usable_asset_id(item) for item in names))
+    if len(asset_ids) == 1:
+        return "=", {"id": asset_ids[0]}
+    return "~", combination_to_sc("union", asset_ids)
 
 
 def _cve(name, value, resolver):
@@ -283,7 +298,7 @@ def _protocol(name, value, resolver):
 _TRANSLATORS = {
     "severity": _severity,
     "plugin_id": _plugin_id,
-    "plugin_name": _contains,
+    "plugin_name": _text_contains,
     "ip": _ip,
     "dns_name": _dns_name,
     "repository": _repository,
@@ -302,47 +317,3 @@ def _resolver(resolver):
     if resolver is None:
         raise ConfigurationError("Repository and asset list filters need a connection to SC to resolve names.")
     return resolver
-
-
-class NameResolver:
-    """Resolves repository and asset list names to IDs, asking SC once per kind."""
-
-    def __init__(self, client):
-        self._client = client
-        self._repositories = None
-        self._asset_lists = None
-
-    def repository_ids(self, names_or_ids):
-        if self._repositories is None:
-            self._repositories = self._client.repositories(fields="id,name")
-        return [_resolve(self._repositories, item, "repository", HINT_PERMISSION) for item in names_or_ids]
-
-    def asset_id(self, name_or_id):
-        if self._asset_lists is None:
-            self._asset_lists = self._client.asset_lists(fields="id,name")
-        return _resolve(self._asset_lists, name_or_id, "asset list",
-                        "Asset lists must be shared with the service account's group to be usable.")
-
-
-def single_match(matches, kind, name):
-    """The one object named ``name``, or None; SC allows duplicate names, so several is an error naming their IDs."""
-    if len(matches) > 1:
-        raise ConfigurationError("%s name %s matches %d objects (IDs %s); give the ID instead." % (
-            kind.capitalize(), printable(name), len(matches), ", ".join(str(obj.get("id")) for obj in matches)))
-    return matches[0] if matches else None
-
-
-def _resolve(objects, wanted, kind, hint):
-    """The ID of the one object whose ID or name is ``wanted``; zero or several matches are errors."""
-    text = str(wanted).strip()
-    if isinstance(wanted, bool) or not text:
-        raise ConfigurationError("An empty %s name." % kind)
-    by_id = [obj for obj in objects if str(obj.get("id")) == text]
-    if by_id and (isinstance(wanted, int) or _NUMBER.match(text)):
-        return text
-    found = single_match([obj for obj in objects if obj.get("name") == text], kind, text)
-    if found:
-        return str(found["id"])
-    known = sorted(str(obj.get("name")) for obj in objects)
-    listed = ", ".join(known[:20]) + (", ..." if len(known) > 20 else "") if known else "none"
-    raise ConfigurationError("No %s %s is visible to this account (visible: %s)." % (kind, printable(text), listed), hint)

@@ -44,6 +44,8 @@ def _option_lines(name, option, extra_description=(), env=None):
     lines.append("    type: %s" % option["type"])
     if "elements" in option:
         lines.append("    elements: %s" % option["elements"])
+    if "choices" in option:
+        lines.append("    choices: [%s]" % ", ".join(option["choices"]))
     if "default" in option:
         lines.append("    default: %s" % str(option["default"]).lower())
     if env:
@@ -70,8 +72,16 @@ def filters_fragment(options):
     return "\n".join(lines) + "\n"
 
 
+def options_fragment(options):
+    lines = ["options:"]
+    for name, option in options.items():
+        lines.extend(_option_lines(name, option))
+    return "\n".join(lines) + "\n"
+
+
 def rendered():
     """{path: text} of every generated doc fragment."""
+    from ansible_collections.secops.tenablesc.plugins.module_utils.analysis import ANALYSIS_OPTIONS
     from ansible_collections.secops.tenablesc.plugins.module_utils.connection import CONNECTION_OPTIONS
     from ansible_collections.secops.tenablesc.plugins.module_utils.filters import FILTER_OPTIONS
 
@@ -81,7 +91,11 @@ def rendered():
     connection += '    PLUGINS = r"""\n%s"""\n' % connection_fragment(CONNECTION_OPTIONS, with_env=True)
     filters = HEADER % ("The friendly analysis filters.", "FILTER_OPTIONS in module_utils/filters.py")
     filters += '    DOCUMENTATION = r"""\n%s"""\n' % filters_fragment(FILTER_OPTIONS)
-    return {REPO / "plugins/doc_fragments/connection.py": connection, REPO / "plugins/doc_fragments/filters.py": filters}
+    analysis = HEADER % ("Analysis options that tenablesc_vulns_info and the inventory plugin share.",
+                         "ANALYSIS_OPTIONS in module_utils/analysis.py")
+    analysis += '    DOCUMENTATION = r"""\n%s"""\n' % options_fragment(ANALYSIS_OPTIONS)
+    return {REPO / "plugins/doc_fragments/connection.py": connection, REPO / "plugins/doc_fragments/filters.py": filters,
+            REPO / "plugins/doc_fragments/analysis.py": analysis}
 
 
 def main():

@@ -18,9 +18,9 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.connection import
 from ansible_collections.secops.tenablesc.plugins.module_utils.errors import ConfigurationError
 from ansible_collections.secops.tenablesc.plugins.module_utils.filters import (
     FILTER_OPTIONS,
-    NameResolver,
     translate_filters,
 )
+from ansible_collections.secops.tenablesc.plugins.module_utils.lookups import NameResolver
 
 KEY = st.text(alphabet="0123456789abcdefABCDEF+/=", min_size=20, max_size=64)
 # Every character the parser takes in a key, so a key may also hold '-', '.', '_' and a second '='.
@@ -98,7 +98,7 @@ class Catalog:
         return [{"id": "1", "name": "DMZ"}, {"id": "2", "name": "Internal"}]
 
     def asset_lists(self, fields=None):
-        return [{"id": "12", "name": "PCI Scope"}]
+        return [{"id": "12", "name": "PCI Scope", "usable": True, "manageable": False}]
 
 
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), TEXT)

@@ -45,10 +45,22 @@ def test_every_request_says_who_is_calling(client, sc):
     assert {r.user_agent for r in sc.requests} == {USER_AGENT}
 
 
-def test_system_needs_no_keys(make_client, sc):
+def test_system_needs_no_keys_and_from_5_20_shows_no_version(make_client, sc):
     client = make_client(api_keys="accesskey=%s; secretkey=%s;" % ("0" * 32, "1" * 32))
-    assert client.sc_version() == sc.version
+    assert client.system()["buildID"] and client.known_version is None
     assert sc.requests[-1].user is None
+    sc.version = "5.19.0"
+    client.system()
+    assert client.known_version == "5.19.0"
+
+
+def test_the_version_is_read_with_the_keys_when_sc_offers_it(client, sc):
+    client.system()
+    assert client.known_version is None
+    assert client.system(authenticated=True)["version"] == sc.version == client.known_version
+    sc.hide_version = True
+    client.system(authenticated=True)
+    assert client.known_version is None
 
 
 def test_explicit_ca_path_wins_over_requests_ca_bundle(make_client, monkeypatch):
@@ -112,11 +124,25 @@ def test_api_keys_disabled_names_the_setting(make_client, sc, secrets):
     assert "System > Configuration > Security > Allow API Keys" in str(exc)
 
 
-def test_sc_older_than_5_13_is_named(make_client, sc, secrets):
+def test_sc_older_than_5_13_is_named_without_a_request_of_its_own(make_client, sc, secrets):
     sc.version = "5.12.0"
     client = make_client()
     exc = failure(client.current_user, secrets, errors.UnsupportedVersionError)
+    assert "5.13" in str(exc) and "version not shown" in str(exc)
+    assert [r.path for r in sc.requests] == ["/rest/currentUser"]
+    client.system()
+    exc = failure(client.current_user, secrets, errors.UnsupportedVersionError)
     assert "5.12.0" in str(exc) and "5.13" in str(exc)
+
+
+@pytest.mark.parametrize("version", ["6.4.0", "5.20.0"])
+def test_refused_keys_are_refused_keys_whatever_the_version_shows(make_client, sc, secrets, version):
+    sc.version = version
+    client = make_client(api_keys="accesskey=%s; secretkey=%s;" % ("0" * 32, "1" * 32))
+    client.system()
+    exc = failure(client.current_user, secrets, errors.AuthenticationError)
+    assert type(exc) is errors.AuthenticationError and "API Keys" in exc.hint
+    assert [r.path for r in sc.requests] == ["/rest/system", "/rest/currentUser"]
 
 
 def test_locked_account(make_client, secrets):

@@ -12,6 +12,48 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.filters import (
     filter_argument_spec,
     translate_filters,
 )
+from ansible_collections.secops.tenablesc.plugins.module_utils.lookups import NameResolver
+
+
+class AssetLists:
+    """What a NameResolver asks a client for asset lists: summaries with their scope flags."""
+
+    def asset_lists(self, fields=None):
+        return [dict(id="3", name="PCI Scope", usable=True, manageable=False),
+                dict(id="5", name="Servers, Linux", usable=True, manageable=True),
+                dict(id="7", name="Cardholder Data", usable=True, manageable=True),
+                dict(id="8", name="Decommissioned", usable=False, manageable=True)]
+
+
+def asset_filter(value):
+    [sc_filter] = translate_filters({"asset": value}, NameResolver(AssetLists()))
+    return sc_filter["operator"], sc_filter["value"]
+
+
+def test_one_asset_list_is_equals_with_its_id():
+    # client: UI payloads and scripts filter one list with "="; "~" with a bare id means "not in the list".
+    assert asset_filter("PCI Scope") == ("=", {"id": "3"})
+    assert asset_filter(7) == asset_filter(["Cardholder Data"]) == ("=", {"id": "7"})
+    assert asset_filter("Servers, Linux") == ("=", {"id": "5"}), "a name is one name, commas and all"
+
+
+def test_several_asset_lists_are_their_union_as_a_combination_tree():
+    assert asset_filter(["PCI Scope", "7", "Servers, Linux"]) == ("~", {
+        "operator": "union", "operand1": {"operator": "union", "operand1": {"id": "3"}, "operand2": {"id": "7"}},
+        "operand2": {"id": "5"}})
+    assert asset_filter(["PCI Scope", "3"]) == ("=", {"id": "3"}), "the same list twice is one list"
+
+
+@pytest.mark.parametrize("value, complaint", [
+    ("Decommissioned", "managed but not used"),
+    ("Nowhere", "No asset list 'Nowhere' is visible"),
+    ({"id": 3}, "names or IDs"),
+    ([["PCI Scope"]], "names or IDs"),
+])
+def test_asset_filter_refusals(value, complaint):
+    with pytest.raises(ConfigurationError) as caught:
+        asset_filter(value)
+    assert complaint in str(caught.value)
 
 
 def one(name, value):
@@ -24,7 +66,7 @@ def one(name, value):
     ("severity", ["Info", 4, "2"], ("severity", "=", "0,2,4")),
     ("severity", "high,critical", ("severity", "=", "3,4")),
     ("plugin_id", [19506, "10180"], ("pluginID", "=", "19506,10180")),
-    ("plugin_name", "OpenSSL", ("pluginName", "~", "OpenSSL")),
+    ("plugin_name", "OpenSSL", ("pluginName", "=", "OpenSSL")),
     ("ip", ["10.0.0.1", "10.0.1.0/24", "10.0.2.1-10.0.2.9", "fe80::1"],
      ("ip", "=", "10.0.0.1,10.0.1.0/24,10.0.2.1-10.0.2.9,fe80::1")),
     ("dns_name", ["web01.example.com"], ("dnsName", "=", "web01.example.com")),
