@@ -16,12 +16,15 @@ description:
   - Checks, in order, and stops at the first failure; each failure's message names the fix.
   - C(key_string) - the key string is in the form SC hands out; SC is not contacted for this.
     Fix - copy it exactly as Users > Users > API Keys > Generate showed it, V(accesskey=...; secretkey=...;).
-  - C(reachable) - O(url) is an http(s) URL, DNS, TCP and TLS work, and the answer is SC's.
+  - C(reachable) - O(url) is an http(s) URL, DNS, TCP and TLS work, and the answer is SC's (its JSON envelope;
+    SC 5.20 and later no longer show their version to a request without keys).
     Fix - correct O(url); for a certificate problem set O(ca_path) (or O(validate_certs=false) on a test instance).
-  - C(version) - SC is at least O(min_version). Fix - API keys need SC 5.13 or later; upgrade SC.
   - C(keys_accepted) - SC accepts the keys. Fix - when API keys are disabled, an Administrator enables
     System > Configuration > Security > Allow API Keys; when the keys are rejected, check or regenerate the account's
-    key pair; when the account is locked, an Administrator unlocks it.
+    key pair; when the account is locked, an Administrator unlocks it; SC before 5.13 has no API keys (upgrade SC).
+  - C(version) - SC is at least O(min_version), read without keys or, when SC hides it there, with them.
+    When SC shows its version to neither, RV(sc_version) is null and the check passes with a note (and a warning
+    if O(min_version) asks for more than API keys need). Fix - API keys need SC 5.13 or later; upgrade SC.
   - C(organization) - the account belongs to an organization. Fix - an Administrator (organization 0) cannot read
     vulnerability data; generate keys for an organization service account.
   - C(repositories) - the account sees at least one repository. Fix - assign the service account to the
@@ -85,8 +88,10 @@ valid:
   type: bool
   sample: true
 sc_version:
-  description: SC's version, from C(/rest/system).
-  returned: when SC answered
+  description:
+    - SC's version, from C(/rest/system) without keys or, from SC 5.20 on, with them.
+    - Null when SC does not show it; the C(version) check's message says so.
+  returned: always
   type: str
   sample: 6.4.0
 user:
@@ -133,7 +138,7 @@ checks:
   contains:
     name:
       description: >-
-        One of key_string, reachable, version, keys_accepted, organization, repositories,
+        One of key_string, reachable, keys_accepted, version, organization, repositories,
         analysis, asset_lists, least_privilege.
       type: str
     ok:
@@ -150,6 +155,7 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.analysis import A
 from ansible_collections.secops.tenablesc.plugins.module_utils.client import MIN_API_KEY_VERSION, version_tuple
 from ansible_collections.secops.tenablesc.plugins.module_utils.connection import credentials_from_options
 from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
+    APIError,
     AuthenticationError,
     TenableSCError,
     UnsupportedVersionError,
@@ -189,8 +195,8 @@ class APIKeyCheck:
         try:
             self._step("key_string", self._key_string)
             self._step("reachable", self._reachable)
-            self._step("version", self._version)
             self._step("keys_accepted", self._keys_accepted)
+            self._step("version", self._version)
             self._step("organization", self._organization)
             self._step("repositories", self._repositories)
             self._step("analysis", self._analysis)
@@ -218,17 +224,10 @@ class APIKeyCheck:
 
     def _reachable(self):
         self._client = self._connect()
-        system = self._client.system()
-        self.facts["sc_version"] = str(system.get("version"))
-        return "Tenable Security Center answered at %s." % self._client.settings.url
-
-    def _version(self):
-        found = self.facts["sc_version"]
-        if version_tuple(found) < version_tuple(self._min_version):
-            raise UnsupportedVersionError(
-                "SC %s is older than %s, the minimum required here." % (found, self._min_version),
-                hint=HINT_VERSION if version_tuple(found) < version_tuple(MIN_API_KEY_VERSION) else "Upgrade SC.")
-        return "SC %s is %s or later." % (found, self._min_version)
+        self._client.system()
+        shown = self._client.known_version
+        return "Tenable Security Center answered at %s%s." % (
+            self._client.settings.url, " (version %s)" % shown if shown else "")
 
     def _keys_accepted(self):
         user = self._client.current_user()
@@ -236,6 +235,26 @@ class APIKeyCheck:
             raise AuthenticationError("SC accepted the request but returned no user for these keys.")
         self.facts["user"] = _user_summary(user)
         return "SC accepted the keys of user %s." % user["username"]
+
+    def _version(self):
+        found = self._client.known_version or self._version_with_keys()
+        if not found:
+            if version_tuple(self._min_version) > version_tuple(MIN_API_KEY_VERSION):
+                self.warnings.append("min_version %s was not checked: SC does not show its version." % self._min_version)
+            return ("SC does not show its version to this account (SC 5.20 and later hide it without keys);"
+                    " it accepted API keys, so it is 5.13 or later. min_version %s was not checked." % self._min_version)
+        found = self.facts["sc_version"] = str(found)
+        if version_tuple(found) < version_tuple(self._min_version):
+            raise UnsupportedVersionError(
+                "SC %s is older than %s, the minimum required here." % (found, self._min_version),
+                hint=HINT_VERSION if version_tuple(found) < version_tuple(MIN_API_KEY_VERSION) else "Upgrade SC.")
+        return "SC %s is %s or later." % (found, self._min_version)
+
+    def _version_with_keys(self):
+        try:
+            return self._client.system(authenticated=True).get("version")
+        except APIError:
+            return None  # an SC that will not say is an SC whose version is unknown, not a failed check
 
     def _organization(self):
         user = self.facts["user"]
@@ -262,7 +281,7 @@ class APIKeyCheck:
         return "An analysis query (sumseverity) works: %d severity rows." % len(rows)
 
     def _asset_lists(self):
-        count = len(self._client.asset_lists(fields="id"))
+        count = len([summary for summary in self._client.asset_lists(fields="id") if summary["usable"]])
         self.facts["asset_list_count"] = count
         return "User %s can use %d asset lists." % (self.facts["user"]["username"], count)
 

@@ -68,6 +68,9 @@ options:
       - Rules of a dynamic list, as C({operator, children}); each child is a clause C({filter, operator, value})
         (optionally C(plugin_id)) or a nested group C({operator, children}).
       - A group's C(operator) is V(all) or V(any); clause operators are SC's (V(eq), V(contains), V(lte), ...).
+      - >-
+        C(severity) clauses take a number V(0) to V(4) or a name (V(critical)); C(pluginid) clauses a plugin ID.
+        Both are sent the way SC needs them, as an ID record.
     type: dict
   combination:
     description: The lists a combination list combines.
@@ -127,7 +130,7 @@ EXAMPLES = r"""
     rules:
       operator: all
       children:
-        - {filter: severity, operator: eq, value: "4"}
+        - {filter: severity, operator: eq, value: critical}
         - {filter: exploitAvailable, operator: eq, value: "true"}
 
 - name: Everything in scope for the audit
@@ -164,34 +167,34 @@ replaced:
 """
 
 from ansible_collections.secops.tenablesc.plugins.module_utils.assets import (
+    ASSET_TYPES,
+    COMBINATION_OPERATORS,
     asset_details,
     combination_to_sc,
     dns_names,
-    find_asset_lists,
     format_networks,
     ip_networks,
     ips_list,
-    one_asset_list,
     rules_from_sc,
     rules_to_sc,
     same_rules,
 )
 from ansible_collections.secops.tenablesc.plugins.module_utils.errors import ConfigurationError, TransportError
-from ansible_collections.secops.tenablesc.plugins.module_utils.filters import NameResolver
+from ansible_collections.secops.tenablesc.plugins.module_utils.lookups import NameResolver
 from ansible_collections.secops.tenablesc.plugins.module_utils.module import run_module
 
 ARGUMENT_SPEC = dict(
     name=dict(type="str"),
     id=dict(type="int"),
     state=dict(type="str", choices=["present", "absent"], default="present"),
-    type=dict(type="str", choices=["static", "dnsname", "dynamic", "combination"]),
+    type=dict(type="str", choices=list(ASSET_TYPES)),
     description=dict(type="str"),
     tags=dict(type="str"),
     ips=dict(type="list", elements="str"),
     dns_names=dict(type="list", elements="str"),
     rules=dict(type="dict"),
     combination=dict(type="dict", options=dict(
-        operator=dict(type="str", choices=["union", "intersection", "complement"], default="union"),
+        operator=dict(type="str", choices=list(COMBINATION_OPERATORS), default="union"),
         assets=dict(type="list", elements="raw", required=True),
     )),
     purge=dict(type="bool", default=True),
@@ -207,14 +210,13 @@ MEMBERSHIP_OPTION = dict(static="ips", dnsname="dns_names", dynamic="rules", com
 class Desired:
     """What the task asks for, in the asset_view shape, and SC's request body for it."""
 
-    def __init__(self, params, client):
+    def __init__(self, params, resolver):
         self.params = params
         self.type = params["type"]
         self.combination = None
         if params["combination"]:
-            resolver = NameResolver(client)
             self.combination = dict(operator=params["combination"]["operator"],
-                                    assets=[resolver.asset_id(item) for item in params["combination"]["assets"]])
+                                    assets=[resolver.asset_list(item)["id"] for item in params["combination"]["assets"]])
             combination_to_sc(self.combination["operator"], self.combination["assets"])
 
     def view(self, current=None):
@@ -274,7 +276,7 @@ def diff_view(view, fields):
     return dict((key, view.get(key)) for key in fields) if view else {}
 
 
-def create(module, client, desired, replacing=None):
+def create(module, client, resolver, desired, replacing=None):
     """Create the list (or, in check mode, describe it); ``replacing`` is the ID of a list it replaces."""
     params = module.params
     if not params["name"] or not desired.type:
@@ -293,8 +295,9 @@ def create(module, client, desired, replacing=None):
         if not exc.maybe_applied:
             raise
         # SC may have created it before the connection broke: adopt it rather than risk a second one.
-        found = [summary for summary in find_asset_lists(client, name=params["name"])
-                 if str(summary["id"]) != str(replacing)]
+        resolver.forget_asset_lists()
+        found = [summary for summary in resolver.matching_asset_lists(name=params["name"])
+                 if summary["id"] != str(replacing)]
         if len(found) != 1:
             raise
         created = found[0]
@@ -302,24 +305,27 @@ def create(module, client, desired, replacing=None):
     return asset_details(client, created["id"])
 
 
-def delete(module, client, asset_id):
+def delete(module, client, resolver, asset_id):
     """Delete the list; if SC's answer is lost, the list being gone shows that SC deleted it."""
     try:
         client.delete("/asset/%s" % asset_id)
     except TransportError as exc:
-        if not exc.maybe_applied or one_asset_list(client, asset_id=asset_id) is not None:
+        if not exc.maybe_applied:
+            raise
+        resolver.forget_asset_lists()
+        if resolver.one_asset_list(asset_id=asset_id) is not None:
             raise
         module.warn("SC's answer to the delete was lost; asset list %s is gone." % asset_id)
 
 
-def ensure_present(module, client, existing):
-    desired = Desired(module.params, client)
+def ensure_present(module, client, resolver, existing):
+    desired = Desired(module.params, resolver)
     if existing is None:
-        wanted = create(module, client, desired)
+        wanted = create(module, client, resolver, desired)
         return dict(changed=True, asset=wanted, replaced=False, diff=dict(before={}, after=wanted))
     current = asset_details(client, existing["id"])
     if desired.type and desired.type != current["type"]:
-        return replace(module, client, desired, current)
+        return replace(module, client, resolver, desired, current)
     membership = MEMBERSHIP_OPTION.get(current["type"])
     given = [option for option in MEMBERSHIP_OPTION.values() if module.params[option] is not None]
     if given and given != [membership]:
@@ -334,36 +340,37 @@ def ensure_present(module, client, existing):
                 diff=dict(before=diff_view(current, fields), after=diff_view(wanted, fields)))
 
 
-def replace(module, client, desired, current):
+def replace(module, client, resolver, desired, current):
     if not module.params["replace"]:
         raise ConfigurationError(
             "Asset list %s (%s) is of type %s; SC cannot change it to %s. Set replace: true to delete and recreate"
             " it (its ID changes)." % (current["id"], current["name"], current["type"], desired.type))
     module.params["name"] = module.params["name"] or current["name"]
     # Create first: if SC refuses the new list, the old one is still there.
-    wanted = create(module, client, desired, replacing=current["id"])
+    wanted = create(module, client, resolver, desired, replacing=current["id"])
     if not module.check_mode:
-        delete(module, client, current["id"])
+        delete(module, client, resolver, current["id"])
     return dict(changed=True, asset=wanted, replaced=True, diff=dict(before=current, after=wanted))
 
 
-def ensure_absent(module, client, existing):
+def ensure_absent(module, client, resolver, existing):
     if existing is None:
         return dict(changed=False, asset=None, replaced=False)
     current = asset_details(client, existing["id"])
     if not module.check_mode:
-        delete(module, client, current["id"])
+        delete(module, client, resolver, current["id"])
     return dict(changed=True, asset=None, replaced=False, diff=dict(before=current, after={}))
 
 
 def run(module, client):
     params = module.params
-    existing = one_asset_list(client, name=None if params["id"] is not None else params["name"], asset_id=params["id"])
+    resolver = NameResolver(client)
+    existing = resolver.one_asset_list(name=None if params["id"] is not None else params["name"], asset_id=params["id"])
     if existing is None and params["id"] is not None and params["state"] == "present":
         raise ConfigurationError("No asset list with ID %s is visible to this account." % params["id"])
     if params["state"] == "absent":
-        return ensure_absent(module, client, existing)
-    return ensure_present(module, client, existing)
+        return ensure_absent(module, client, resolver, existing)
+    return ensure_present(module, client, resolver, existing)
 
 
 def main():

@@ -115,7 +115,8 @@ assets:
        owner: secmanager, created: 1763856000, modified: 1763856000}
 """
 
-from ansible_collections.secops.tenablesc.plugins.module_utils.assets import asset_details, find_asset_lists
+from ansible_collections.secops.tenablesc.plugins.module_utils.assets import asset_details
+from ansible_collections.secops.tenablesc.plugins.module_utils.lookups import NameResolver
 from ansible_collections.secops.tenablesc.plugins.module_utils.module import run_module
 
 ARGUMENT_SPEC = dict(
@@ -127,7 +128,7 @@ ARGUMENT_SPEC = dict(
 
 def run(module, client):
     params = module.params
-    summaries = find_asset_lists(client, name=params["name"], asset_id=params["id"])
+    summaries = NameResolver(client).matching_asset_lists(name=params["name"], asset_id=params["id"])
     assets = [asset_details(client, summary["id"], params["viewable_ips"]) for summary in summaries]
     return dict(changed=False, assets=assets)
 

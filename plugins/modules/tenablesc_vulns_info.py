@@ -24,6 +24,7 @@ extends_documentation_fragment:
   - secops.tenablesc.connection
   - secops.tenablesc.attributes.READ_ONLY
   - secops.tenablesc.filters
+  - secops.tenablesc.analysis
 options:
   tool:
     description:
@@ -75,12 +76,6 @@ options:
     description: Rows per analysis request (1 to 10000).
     type: int
     default: 1000
-  concurrency:
-    description:
-      - How many pages to fetch at once once SC has said how many rows there are.
-      - Rows come back in SC's order whatever this is.
-    type: int
-    default: 4
   fields:
     description:
       - Keep only these keys of each row; C(vulndetails) rows are large.
@@ -100,6 +95,9 @@ options:
     type: str
     choices: [json, jsonl, csv]
 notes:
+  - Web application findings are left out unless O(was_findings) asks for them, so that counts mean host findings.
+  - SC's counts are not trusted for paging; rows are compared instead, so a page that holds a row more than asked
+    neither loses nor doubles a row.
   - In check mode the module still writes O(dest), which is on the controller side of the task, not SC.
   - A failure on any page fails the task; partial results are never returned as success, and O(dest) is left as it was.
 """
@@ -188,15 +186,20 @@ dest:
 
 from contextlib import nullcontext
 
-from ansible_collections.secops.tenablesc.plugins.module_utils.analysis import AnalysisPages, AnalysisQuery, VULN_TOOLS
+from ansible_collections.secops.tenablesc.plugins.module_utils.analysis import (
+    VULN_TOOLS,
+    AnalysisPages,
+    AnalysisQuery,
+    analysis_argument_spec,
+)
 from ansible_collections.secops.tenablesc.plugins.module_utils.errors import ConfigurationError
 from ansible_collections.secops.tenablesc.plugins.module_utils.export import FORMATS, AtomicRowWriter, format_for
 from ansible_collections.secops.tenablesc.plugins.module_utils.filters import (
     FILTER_OPTIONS,
-    NameResolver,
     filter_argument_spec,
     translate_filters,
 )
+from ansible_collections.secops.tenablesc.plugins.module_utils.lookups import NameResolver
 from ansible_collections.secops.tenablesc.plugins.module_utils.module import run_module
 from ansible_collections.secops.tenablesc.plugins.module_utils.rows import (
     SEVERITY_FIELDS,
@@ -207,6 +210,7 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.rows import (
 
 ARGUMENT_SPEC = dict(
     filter_argument_spec(),
+    **analysis_argument_spec(),
     tool=dict(type="str", default="vulndetails", choices=list(VULN_TOOLS)),
     source_type=dict(type="str", default="cumulative", choices=["cumulative", "patched", "individual"]),
     scan_id=dict(type="int"),
@@ -216,7 +220,6 @@ ARGUMENT_SPEC = dict(
     sort_dir=dict(type="str", choices=["ASC", "DESC", "asc", "desc"]),
     limit=dict(type="int"),
     page_size=dict(type="int", default=1000),
-    concurrency=dict(type="int", default=4),
     fields=dict(type="list", elements="str"),
     dest=dict(type="path"),
     format=dict(type="str", choices=list(FORMATS)),
@@ -254,7 +257,7 @@ def run(module, client):
         dict((name, params[name]) for name in FILTER_OPTIONS), NameResolver(client), params["filters"])
     query = AnalysisQuery(tool=params["tool"], source_type=params["source_type"], filters=filters,
                           sort_field=params["sort_field"], sort_dir=params["sort_dir"], scan_id=params["scan_id"],
-                          view=params["view"])
+                          view=params["view"], was_findings=params["was_findings"])
     pages = AnalysisPages(client, query, page_size=params["page_size"], concurrency=params["concurrency"],
                           limit=params["limit"], progress=lambda count, rows: module.debug("page %d, %d rows" % (count, rows)))
     rows = []

@@ -7,7 +7,7 @@ import socket
 
 import pytest
 
-CHECK_NAMES = ["key_string", "reachable", "version", "keys_accepted", "organization", "repositories",
+CHECK_NAMES = ["key_string", "reachable", "keys_accepted", "version", "organization", "repositories",
                "analysis", "asset_lists", "least_privilege"]
 
 
@@ -78,9 +78,40 @@ def test_account_without_repositories(task, connection, sc):
 
 def test_sc_older_than_5_13(task, connection, sc):
     sc.version = "5.12.0"
-    name, message = failed_check(check(task, connection))
-    assert name == "version"
+    run = check(task, connection)
+    name, message = failed_check(run)
+    assert name == "keys_accepted"
     assert "5.12.0" in message and "API keys need Tenable Security Center 5.13 or later" in message
+    assert run.result["checks"][1]["message"].endswith("(version 5.12.0).")
+    # The refusal is explained from what SC already said: no request of its own.
+    assert [r.path for r in sc.requests] == ["/rest/system", "/rest/currentUser"]
+
+
+def test_a_version_hidden_without_keys_is_read_with_them(task, connection, sc):
+    # reported: pyTenable #512, #514; SC 5.20 and later show no version to a request without keys.
+    run = check(task, connection)
+    assert run.result["valid"] is True and run.result["sc_version"] == sc.version
+    assert [(r.path, r.user) for r in sc.requests if r.path == "/rest/system"] == [
+        ("/rest/system", None), ("/rest/system", "vulnanalyst")]
+
+
+def test_a_version_shown_to_nobody_is_unknown_not_a_failure(task, connection, sc):
+    sc.hide_version = True
+    run = check(task, connection)
+    assert run.returncode == 0 and run.result["valid"] is True and run.result["sc_version"] is None
+    version = next(c for c in run.result["checks"] if c["name"] == "version")
+    assert version["ok"] and "does not show its version" in version["message"]
+    assert not run.result.get("warnings")
+    raised = check(task, connection, min_version="6.2.0")
+    assert raised.result["valid"] is True
+    assert raised.result["warnings"] == ["min_version 6.2.0 was not checked: SC does not show its version."]
+
+
+@pytest.mark.parametrize("version", ["5.20.0", "6.4.0"])
+def test_refused_keys_on_a_current_sc_are_refused_keys(task, connection, sc, version):
+    sc.version = version
+    name, message = failed_check(check(task, connection, api_keys="accesskey=%s; secretkey=%s;" % ("a" * 32, "b" * 32)))
+    assert name == "keys_accepted" and "Users > Users > API Keys" in message and "not Tenable" not in message
 
 
 def test_min_version_raises_the_bar(task, connection, sc):

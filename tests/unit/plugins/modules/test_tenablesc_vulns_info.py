@@ -13,9 +13,10 @@ DAY = 86400
 
 @pytest.fixture
 def current(sc, sc_dataset):
-    """Findings the Vulnerability Analyst sees in cumulative (unmitigated) data: the oracle."""
+    """Host findings (was_findings: exclude, the default) the Vulnerability Analyst sees in cumulative (unmitigated)
+    data: the oracle."""
     visible = set(sc.users["vulnanalyst"].repository_ids)
-    return [f for f in sc_dataset.findings if f.host.repository_id in visible and not f.mitigated]
+    return [f for f in sc_dataset.findings if f.host.repository_id in visible and not f.mitigated and not f.plugin.was]
 
 
 def vulns(task, connection, **args):
@@ -212,3 +213,65 @@ def test_each_friendly_filter_alone(task, connection, sc_dataset, current, name)
     assert expected and len(expected) < len(current), "the filter must select something, not everything"
     result = vulns(task, connection, page_size=500, **options)
     assert finding_keys(result["findings"]) == oracle_keys(expected)
+
+
+def test_one_request_in_flight_by_default(task, connection, sc, current):
+    sc.latency(per_request=0.01)
+    result = vulns(task, connection, page_size=100)
+    assert result["returned_records"] == len(current)
+    assert sc.max_concurrency == 1
+
+
+@pytest.mark.parametrize("was_findings, keep", [
+    ("include", lambda f: True), ("only", lambda f: f.plugin.was), ("exclude", lambda f: not f.plugin.was)])
+def test_web_application_findings(task, connection, sc, sc_dataset, was_findings, keep):
+    # documented: SC 6.3 and later include web application findings unless wasVuln says otherwise.
+    visible = set(sc.users["vulnanalyst"].repository_ids)
+    findings = [f for f in sc_dataset.findings if f.host.repository_id in visible and not f.mitigated]
+    result = vulns(task, connection, was_findings=was_findings, page_size=500)
+    expected = [f for f in findings if keep(f)]
+    assert any(f.plugin.was for f in findings) and expected
+    assert finding_keys(result["findings"]) == oracle_keys(expected)
+
+
+def test_a_server_before_6_2_answers_the_default_and_refuses_only(task, connection, sc, current):
+    sc.version = "6.1.0"  # reported: SC before 6.2 refuses wasVuln
+    result = vulns(task, connection, page_size=500)
+    assert finding_keys(result["findings"]) == oracle_keys(current)
+    assert [r.status for r in sc.requests if r.path == "/rest/analysis"].count(403) == 1
+    run = task("tenablesc_vulns_info", dict(connection, was_findings="only"))
+    assert run.failed and "was_findings: only" in run.result["msg"] and "Traceback" not in run.output
+
+
+def test_plugin_name_is_contains_in_any_case(task, connection, current):
+    result = vulns(task, connection, plugin_name="openssh", page_size=500)
+    expected = [f for f in current if "openssh" in f.plugin.name.lower()]
+    assert expected and finding_keys(result["findings"]) == oracle_keys(expected)
+
+
+def test_several_asset_lists_are_their_union(task, connection, sc, current):
+    one = {(row["ip"], row["repository"]["id"]) for row in vulns(
+        task, connection, tool="sumip", asset="DMZ Web Servers")["findings"]}
+    other = {(row["ip"], row["repository"]["id"]) for row in vulns(
+        task, connection, tool="sumip", asset=["Windows Servers"])["findings"]}
+    both = {(row["ip"], row["repository"]["id"]) for row in vulns(
+        task, connection, tool="sumip", asset=["DMZ Web Servers", "Windows Servers"])["findings"]}
+    assert one and other and both == one | other
+    sent = [r.json_body["query"]["filters"][0] for r in sc.requests if r.path == "/rest/analysis"]
+    assert [(f["operator"], "operand1" in f["value"]) for f in sent] == [("=", False), ("=", False), ("~", True)]
+
+
+def test_an_operator_sc_refuses_is_named_with_its_filter(task, connection):
+    run = task("tenablesc_vulns_info", dict(connection, filters=[
+        {"filterName": "pluginName", "operator": "contains", "value": "SSL"}]))
+    assert run.failed and "operator contains of filter pluginName" in run.result["msg"]
+    assert run.result["error"]["kind"] == "invalid_filter" and "Traceback" not in run.output
+
+
+def test_a_scan_result_is_read_from_the_scan_on_6x(task, connection, sc, sc_dataset, current):
+    # reported: pyTenable #673, dropping scanID from the query would silently return cumulative data.
+    scan = next(s for s in sc_dataset.scan_results if s["repository_id"] in sc.users["vulnanalyst"].repository_ids)
+    result = vulns(task, connection, source_type="individual", scan_id=int(scan["id"]), view="all", tool="sumip")
+    cumulative = {(row["ip"], row["repository"]["id"]) for row in vulns(task, connection, tool="sumip")["findings"]}
+    scanned = {(row["ip"], row["repository"]["id"]) for row in result["findings"]}
+    assert scanned and scanned < cumulative and {repository for _ip, repository in scanned} == {int(scan["repository_id"])}
