@@ -15,8 +15,8 @@ description:
     The hosts Tenable Security Center knows, with their addresses, names, repositories and finding counts,
     grouped by repository, asset list and severity, so that "patch every host with a critical finding in the DMZ"
     is C(hosts: sc_repo_DMZ:&sc_has_critical).
-  - Reads SC's C(sumip) analysis, page by page and concurrently; requests grow with pages and asset lists,
-    never with hosts.
+  - Reads SC's C(sumip) analysis page by page, one request in flight by default; requests grow with pages and
+    asset lists, never with hosts.
   - Any API failure fails the inventory source with a message that names the fix; an empty or partial
     inventory is never passed off as real.
   - Files must end in C(tenablesc.yml) or C(tenablesc.yaml).
@@ -24,6 +24,7 @@ author:
   - secops.tenablesc contributors (@secops)
 extends_documentation_fragment:
   - secops.tenablesc.connection.PLUGINS
+  - secops.tenablesc.analysis
   - constructed
   - inventory_cache
 options:
@@ -63,14 +64,23 @@ options:
       - V(dns_name), V(netbios_name), V(ip) and V(uuid) name SC's fields; anything else is a Jinja2 template
         over the host variables, such as V({{ sc_netbios_name }}-{{ sc_ip }}).
       - The address is the last resort. When two distinct hosts resolve to one name, each becomes
-        C(<name>_<ip>), and a second host with the same address gets C(_2) (then C(_3)...) in SC's order;
-        nothing is merged or overwritten.
-      - The same host in two repositories (same address and DNS name; without a DNS name, same NetBIOS name),
-        such as a machine both scanned and reporting through a Nessus Agent, is one inventory host that lists
-        both repositories.
+        C(<name>_<ip>), and with O(separate_repositories=true) a second host with the same address gets C(_2)
+        (then C(_3)...) in SC's order; nothing is merged or overwritten.
     type: list
     elements: str
     default: [dns_name, netbios_name, ip]
+  separate_repositories:
+    description:
+      - >-
+        By default SC's records of one address are one inventory host, whatever repositories hold them (a machine
+        scanned by a network scan and reporting through a Nessus Agent, or scanned under another DNS name),
+        so a playbook runs once per machine. The host lists every repository, and its DNS and NetBIOS names are
+        those of the most recently seen record.
+      - >-
+        Set to V(true) where repositories hold overlapping private address spaces, so that one address in two
+        repositories is two machines; each repository's record is then a host of its own.
+    type: bool
+    default: false
   strip_domain:
     description: Keep only the first label of DNS and NetBIOS names (C(web01.example.com) becomes C(web01)).
     type: bool
@@ -83,17 +93,13 @@ options:
     description: Rows per analysis request (1 to 10000).
     type: int
     default: 5000
-  concurrency:
-    description: Analysis requests in flight at once.
-    type: int
-    default: 4
 notes:
   - Host variables are C(ansible_host) (the address), C(sc_ip), C(sc_dns_name), C(sc_netbios_name),
     C(sc_mac_address), C(sc_os_cpe), C(sc_uuid), C(sc_repositories) (list of C(id), C(name)),
     C(sc_score) (int), C(sc_severity) (C(info), C(low), C(medium), C(high), C(critical) counts),
     C(sc_last_auth_run) and C(sc_last_unauth_run) (epoch seconds or null), and C(sc_asset_lists) (names).
   - For a host found in several repositories, C(sc_score) and each C(sc_severity) count are the highest
-    any of its repositories reports.
+    any of its repositories reports; C(sc_last_auth_run) and C(sc_last_unauth_run) are the latest.
   - Default groups are C(sc_repo_<repository name>), C(sc_asset_<asset list name>) and C(sc_has_<severity>)
     (low, medium, high, critical) for each severity the host has at least one finding of;
     names are sanitized the way Ansible sanitizes group names.
@@ -145,19 +151,19 @@ from ansible.utils.display import Display
 
 from ansible_collections.secops.tenablesc.plugins.module_utils.analysis import AnalysisPages, AnalysisQuery
 from ansible_collections.secops.tenablesc.plugins.module_utils.errors import ConfigurationError, TenableSCError
-from ansible_collections.secops.tenablesc.plugins.module_utils.filters import NameResolver, translate_filters
+from ansible_collections.secops.tenablesc.plugins.module_utils.filters import translate_filters
+from ansible_collections.secops.tenablesc.plugins.module_utils.lookups import NameResolver
 from ansible_collections.secops.tenablesc.plugins.plugin_utils.connection import (
     as_ansible_error,
     plugin_client,
     refuse_loose_values,
 )
 from ansible_collections.secops.tenablesc.plugins.plugin_utils.inventory import (
+    HostMerger,
     assign_hostnames,
     choose_hostname,
     host_groups,
-    host_identity,
     host_rows,
-    merge_host_rows,
 )
 
 display = Display()
@@ -187,53 +193,51 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
     def _fetch_hosts(self):
         """Every host with its vars, as a list (the cacheable form); no per-host request.
 
-        The walks of the hosts and of every asset list run at the same time, within one
-        ``concurrency`` budget of requests in flight: SC's time per page is paid once, not once per list.
+        The walks of the hosts and of every asset list run at the same time within one ``concurrency``
+        budget of requests in flight (one by default): while SC answers one, the rows of another are handled.
         """
         concurrency = self.get_option("concurrency")
+        if self.get_option("restrict_to_asset_lists") and not self.get_option("asset_lists"):
+            raise ConfigurationError("restrict_to_asset_lists needs asset_lists.")
+        merger = HostMerger(self.get_option("separate_repositories"))
         with plugin_client(self, display.warning, display.vvv, pool_size=concurrency) as client:
             resolver = NameResolver(client)
-            filters = self._filters(resolver)
-            asset_lists = self._asset_list_ids(resolver)
+            values = self._filter_values()
+            filters = translate_filters(values, resolver)
             request_slots = BoundedSemaphore(concurrency)
+            asset_lists = [(str(name), translate_filters(dict(values, asset=name), resolver))
+                           for name in self.get_option("asset_lists")]
             with ThreadPoolExecutor(max_workers=max(len(asset_lists), 1)) as walks:
-                members = [(name, walks.submit(self._asset_list_members, client, filters, name, asset_id,
-                                               request_slots)) for name, asset_id in asset_lists]
-                hosts = merge_host_rows(host_rows(self._sumip(client, filters, "hosts", request_slots)))
+                members = [(name, walks.submit(self._identities, merger, client, member_filters, name, request_slots))
+                           for name, member_filters in asset_lists]
+                hosts = merger.merge(host_rows(self._sumip(client, filters, "hosts", request_slots)))
                 for name, identities in members:
-                    for identity in identities.result():
-                        member = hosts.get(identity)
-                        if member is not None and name not in member["sc_asset_lists"]:
-                            member["sc_asset_lists"].append(name)
+                    merger.add_asset_list(hosts, name, identities.result())
         found = list(hosts.values())
         if self.get_option("restrict_to_asset_lists"):
-            if not asset_lists:
-                raise ConfigurationError("restrict_to_asset_lists needs asset_lists.")
             found = [host for host in found if host["sc_asset_lists"]]
         display.v("tenablesc: %d hosts" % len(found))
         return found
 
-    def _filters(self, resolver):
+    def _filter_values(self):
+        """The friendly filters of ``filters``, with ``repositories`` as their repository filter."""
         values = dict(self.get_option("filters") or {})
         if self.get_option("repositories"):
             if values.get("repository"):
                 raise ConfigurationError("Give repositories or filters.repository, not both.")
             values["repository"] = self.get_option("repositories")
-        return translate_filters(values, resolver)
+        return values
 
-    def _asset_list_ids(self, resolver):
-        return [(str(name), resolver.asset_id(name)) for name in self.get_option("asset_lists")]
-
-    def _asset_list_members(self, client, filters, name, asset_id, request_slots):
-        """The identities of the hosts in one asset list."""
-        asset_filters = [f for f in filters if f["filterName"] != "asset"] + [
-            {"filterName": "asset", "operator": "~", "value": {"id": asset_id}}]
-        return [host_identity(row) for row in self._sumip(client, asset_filters, "asset list %s" % name, request_slots)]
+    def _identities(self, merger, client, filters, name, request_slots):
+        """The identities of the hosts in one asset list (the host filters with that list as the asset filter)."""
+        return [merger.identity(row) for row in host_rows(
+            self._sumip(client, filters, "asset list %s" % name, request_slots))]
 
     def _sumip(self, client, filters, what, request_slots):
         def progress(pages, rows):
             display.v("tenablesc: %s: %d pages, %d rows" % (what, pages, rows))
-        return AnalysisPages(client, AnalysisQuery(tool="sumip", filters=filters), page_size=self.get_option("page_size"),
+        query = AnalysisQuery(tool="sumip", filters=filters, was_findings=self.get_option("was_findings"))
+        return AnalysisPages(client, query, page_size=self.get_option("page_size"),
                              concurrency=self.get_option("concurrency"), progress=progress,
                              request_slots=request_slots)
 

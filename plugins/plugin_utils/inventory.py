@@ -16,38 +16,72 @@ SUMIP_FIELDS = ("ip", "dnsName", "netbiosName", "macAddress", "osCPE", "uuid", "
                 "severityInfo", "severityLow", "severityMedium", "severityHigh", "severityCritical", "repository")
 
 
-def host_identity(row):
-    """What makes two sumip rows the same machine: the same address and DNS name (without one, NetBIOS name).
+class HostMerger:
+    """SC's sumip records (one per repository and address) as inventory hosts.
 
-    A machine seen by a network scan and by a Nessus Agent (each with its own
-    repository, the agent's row with its own UUID) is one inventory host; the same
-    address under other names (overlapping private ranges) is another machine.
+    By default the records of one address are one machine: a network scan and a Nessus Agent, or two
+    repositories that scanned it under different names, must not make a playbook run twice against it.
+    With ``separate_repositories`` (overlapping private address spaces) each repository's record is a host
+    of its own; within a repository, agent records of one address stay apart by their UUID.
     """
-    dns_name = (row.get("dnsName") or "").lower()
-    return (row.get("ip"), dns_name) if dns_name else (row.get("ip"), "", (row.get("netbiosName") or "").upper())
+
+    def __init__(self, separate_repositories=False):
+        self.separate_repositories = separate_repositories
+
+    def identity(self, row):
+        """What makes two normalized sumip rows the same inventory host."""
+        if self.separate_repositories:
+            return ((row.get("repository") or {}).get("id"), row.get("ip"), row.get("uuid") or "")
+        return row.get("ip")
+
+    def merge(self, rows):
+        """{identity: host vars} in SC's order; names and facts come from the most recently seen record
+        (the first one on a tie), the latest scan times and an agent's UUID from any."""
+        hosts, seen = {}, {}
+        for row in rows:
+            identity = self.identity(row)
+            repository = row.get("repository") or {}
+            repository = {"id": repository.get("id"), "name": repository.get("name")}
+            host = hosts.get(identity)
+            if host is None:
+                hosts[identity], seen[identity] = host_vars(row, repository), _last_seen(row)
+                continue
+            if repository not in host["sc_repositories"]:
+                host["sc_repositories"].append(repository)
+            # Each repository scanned the same machine: keep the worst each one reports, and the latest runs.
+            host["sc_score"] = max(host["sc_score"] or 0, row.get("score") or 0)
+            for name, count in (severity_counts(row) or {}).items():
+                host["sc_severity"][name] = max(host["sc_severity"][name], count)
+            # The most recently seen record names the machine: names and facts of one record stay together.
+            latest_runs = dict((key, max(_epoch(row_value), _epoch(host[key])) or None)
+                               for key, row_value in _row_facts(row).items() if key in _LATEST_RUNS)
+            agent_uuid = host["sc_uuid"] or row.get("uuid") or None
+            if _last_seen(row) > seen[identity]:
+                host.update(_row_facts(row))
+                seen[identity] = _last_seen(row)
+            # Only a Nessus Agent's record carries a UUID: the machine has it whichever record is newer.
+            host.update(latest_runs, sc_uuid=agent_uuid)
+        return hosts
+
+    def add_asset_list(self, hosts, name, identities):
+        """Record that the hosts of ``identities`` (from one asset list's walk) belong to the list ``name``."""
+        for identity in identities:
+            member = hosts.get(identity)
+            if member is not None and name not in member["sc_asset_lists"]:
+                member["sc_asset_lists"].append(name)
 
 
-def merge_host_rows(rows):
-    """Group normalized sumip rows by host; returns {identity: host vars} in SC's order."""
-    hosts = {}
-    for row in rows:
-        identity = host_identity(row)
-        repository = row.get("repository") or {}
-        repository = {"id": repository.get("id"), "name": repository.get("name")}
-        host = hosts.get(identity)
-        if host is None:
-            hosts[identity] = host_vars(row, repository)
-            continue
-        if repository not in host["sc_repositories"]:
-            host["sc_repositories"].append(repository)
-        # Each repository scanned the same machine: keep the worst each one reports.
-        host["sc_score"] = max(host["sc_score"] or 0, row.get("score") or 0)
-        for name, count in (severity_counts(row) or {}).items():
-            host["sc_severity"][name] = max(host["sc_severity"][name], count)
-        for key, value in _row_facts(row).items():
-            if not host.get(key) and value:
-                host[key] = value
-    return hosts
+_LATEST_RUNS = ("sc_last_auth_run", "sc_last_unauth_run")
+
+
+def _last_seen(row):
+    """When SC last scanned the record, with or without credentials; 0 if it does not say."""
+    return max(_epoch(row.get("lastAuthRun")), _epoch(row.get("lastUnauthRun")))
+
+
+def _epoch(value):
+    """A typed epoch time, or 0 for none (or an odd value SC sent that was left as text)."""
+    return value if isinstance(value, int) else 0
 
 
 def _row_facts(row):
@@ -113,8 +147,8 @@ def assign_hostnames(hosts, choose):
     """{inventory hostname: vars}; a name two distinct hosts resolve to gets each one's address appended.
 
     ``choose(vars)`` returns the preferred name (or None: the address is used).
-    Nothing is merged or overwritten: colliding hosts become ``<name>_<ip>``,
-    and a second host with the same address gets ``_2`` (then ``_3``...) in SC's order.
+    Nothing is merged or overwritten: colliding hosts become ``<name>_<ip>``, and a second host with the
+    same address (records kept apart by repository) gets ``_2`` (then ``_3``...) in SC's order.
     """
     preferred = [(choose(variables) or variables["sc_ip"], variables) for variables in hosts]
     claims = {}

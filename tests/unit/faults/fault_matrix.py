@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from ansible_collections.secops.tenablesc.plugins.module_utils.rows import normalize_row
-from ansible_collections.secops.tenablesc.plugins.plugin_utils.inventory import host_rows, merge_host_rows
+from ansible_collections.secops.tenablesc.plugins.plugin_utils.inventory import HostMerger, host_rows
 from sc_simulator.endpoints import version_tuple
 from support.playbook import BIN, REPO, ansible_environment, run_playbook
 
@@ -170,14 +170,15 @@ class Oracle:
 
     def __init__(self, sim):
         reader = sim.users[READER]
-        body = {"type": "vuln", "sourceType": "cumulative",
-                "query": {"tool": "sumip", "type": "vuln", "filters": [], "startOffset": 0, "endOffset": 100000}}
+        host_findings = [{"filterName": "wasVuln", "operator": "=", "value": "excludeWas"}]  # the default
+        body = {"type": "vuln", "sourceType": "cumulative", "query": {
+            "tool": "sumip", "type": "vuln", "filters": host_findings, "startOffset": 0, "endOffset": 100000}}
         response, _rows = sim.analysis.run(body, reader, version_tuple(sim.version))
         self.sumip_rows = [normalize_row(row) for row in json.loads(response["results"].text)]
         self.asset_lists = [(asset.id, asset.name, asset.type) for asset in sim.assets.usable()]
         self.username = reader.username
         self.repository_ids = sorted(str(repository_id) for repository_id in reader.repository_ids)
-        self.hosts = host_facts(merge_host_rows(host_rows(self.sumip_rows)).values())
+        self.hosts = host_facts(HostMerger().merge(host_rows(self.sumip_rows)).values())
 
 
 def wait_until_idle(sim, limit=SLOW_DELAY * 4):

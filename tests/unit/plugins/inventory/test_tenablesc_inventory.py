@@ -100,6 +100,74 @@ def test_asset_lists_are_walked_with_the_hosts_within_concurrency(inventory, sc,
     assert sc.max_concurrency == concurrency
 
 
+def test_one_request_in_flight_by_default_and_one_list_is_asked_for_with_equals(inventory, sc, tmp_path):
+    config = tmp_path / "default.tenablesc.yml"
+    config.write_text("plugin: secops.tenablesc.tenablesc\nasset_lists: [DMZ Web Servers, Linux Hosts]\n")
+    sc.latency(per_request=0.05)
+    returncode, listed, output = inventory(config)
+    assert returncode == 0, output
+    assert listed["sc_asset_Linux_Hosts"]["hosts"] and sc.max_concurrency == 1
+    # client (correction 2): one list is "=" with {"id"}; "~" with a bare id means "not in the list".
+    asset_filters = [f for r in sc.requests if r.path == "/rest/analysis" for f in r.json_body["query"]["filters"]
+                     if f["filterName"] == "asset"]
+    assert sorted(f["value"]["id"] for f in asset_filters) == ["1", "4"]
+    assert {f["operator"] for f in asset_filters} == {"="}
+
+
+def test_one_host_per_address_by_default(inventory, sc, sc_dataset, tmp_path):
+    config = tmp_path / "by_ip.tenablesc.yml"
+    config.write_text("plugin: secops.tenablesc.tenablesc\nhostnames: [ip]\n")
+    returncode, listed, output = inventory(config, user="secanalyst")
+    assert returncode == 0, output
+    hostvars = listed["_meta"]["hostvars"]
+    addresses = [host["ansible_host"] for host in hostvars.values()]
+    assert sorted(addresses) == sorted(hostvars) == sorted(set(addresses)), "no address is two hosts"
+    shared = {}
+    for host in sc_dataset.hosts:
+        shared.setdefault(host.ip, set()).add(host.dns_name)
+    renamed = next(ip for ip, names in shared.items() if len(names) > 1)
+    assert len(hostvars[renamed]["sc_repositories"]) > 1, "the dataset has one address under two DNS names"
+
+
+def test_separate_repositories_keeps_overlapping_addresses_apart(inventory, sc, sc_dataset, tmp_path):
+    config = tmp_path / "apart.tenablesc.yml"
+    config.write_text("plugin: secops.tenablesc.tenablesc\nhostnames: [ip]\nseparate_repositories: true\n")
+    returncode, listed, output = inventory(config, user="secanalyst")
+    assert returncode == 0, output
+    hostvars = listed["_meta"]["hostvars"]
+    assert len(hostvars) == len(sc_dataset.hosts)
+    assert all(len(host["sc_repositories"]) == 1 for host in hostvars.values())
+    assert any(name.endswith("_2") for name in hostvars)
+
+
+@pytest.mark.parametrize("was_findings", ["exclude", "include"])
+def test_web_application_findings_in_host_counts(inventory, sc, sc_dataset, tmp_path, was_findings):
+    config = tmp_path / "was.tenablesc.yml"
+    config.write_text("plugin: secops.tenablesc.tenablesc\nhostnames: [ip]\nwas_findings: %s\n" % was_findings)
+    returncode, listed, output = inventory(config)
+    assert returncode == 0, output
+    visible = set(sc.users["vulnanalyst"].repository_ids)
+    web_application = {}
+    for finding in sc_dataset.findings:
+        if finding.plugin.was and not finding.mitigated and finding.host.repository_id in visible:
+            web_application[finding.host.ip] = web_application.get(finding.host.ip, 0) + 1
+    assert web_application
+    expected_totals = {}
+    for finding in sc_dataset.findings:
+        if not finding.mitigated and finding.host.repository_id in visible and (
+                was_findings == "include" or not finding.plugin.was):
+            key = (finding.host.ip, finding.host.repository_id)
+            expected_totals[key] = expected_totals.get(key, 0) + 1
+    records = {}
+    for address, _repository in expected_totals:
+        records[address] = records.get(address, 0) + 1
+    one_record = [ip for ip in web_application if records[ip] == 1]
+    assert one_record
+    for ip in one_record:
+        assert sum(listed["_meta"]["hostvars"][ip]["sc_severity"].values()) == next(
+            total for (address, _repository), total in expected_totals.items() if address == ip)
+
+
 def test_cache_hit_sends_nothing_and_flush_refetches(inventory, sc, tmp_path):
     config = tmp_path / "cached.tenablesc.yml"
     config.write_text("plugin: secops.tenablesc.tenablesc\ncache: true\ncache_plugin: ansible.builtin.jsonfile\n"
