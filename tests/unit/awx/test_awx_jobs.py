@@ -58,11 +58,11 @@ def plain(value):
 
 
 def expected_addresses(sc, user="vulnanalyst", severity=None):
-    """Addresses with an open finding the inventory source's filters keep, from the simulator's dataset."""
+    """Addresses with an open host finding the inventory source's filters keep, from the simulator's dataset."""
     days = yaml.safe_load((REPO / INVENTORY_SOURCE_PATH).read_text())["filters"]["last_seen"]
     dataset, repositories = sc.dataset, set(sc.users[user].repository_ids)
     return {finding.host.ip for finding in dataset.findings
-            if not finding.mitigated and finding.host.repository_id in repositories
+            if not finding.mitigated and finding.host.repository_id in repositories and not finding.plugin.was
             and dataset.now - days * DAY <= finding.last_seen <= dataset.now
             and (severity is None or finding.plugin.severity == severity)}
 

@@ -19,13 +19,14 @@ SEVERITY_LEVELS = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
 
 
 class Truth:
-    """The open findings of the repositories assigned to ``user``, and questions about them."""
+    """The open host findings (web application ones are left out by default) of the repositories assigned to
+    ``user``, and questions about them."""
 
     def __init__(self, sc, user="vulnanalyst"):
         self.sc = sc
         visible = set(sc.users[user].repository_ids)
         self.findings = [finding for finding in sc.dataset.findings
-                         if not finding.mitigated and finding.host.repository_id in visible]
+                         if not finding.mitigated and finding.host.repository_id in visible and not finding.plugin.was]
 
     def ips(self, keep=lambda finding: True):
         """Addresses of the hosts with at least one open finding that ``keep`` accepts."""

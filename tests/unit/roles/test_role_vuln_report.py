@@ -28,11 +28,12 @@ SHOWN_PLUGINS = 3
 
 
 def open_findings(sim, severities, hosts=None, plugin_test=None):
-    """(host, plugin, port) of each current finding the user sees, worked out from the dataset itself."""
+    """(host, plugin, port) of each current host finding the user sees, worked out from the dataset itself."""
     dataset, repositories = sim.dataset, set(sim.users[USER].repository_ids)
     for index in range(len(dataset.f_plugin)):
         host, plugin = dataset.hosts[dataset.f_host[index]], PLUGINS[dataset.f_plugin[index]]
         if (not dataset.f_mitigated[index] and host.repository_id in repositories and plugin.severity in severities
+                and not plugin.was
                 and (hosts is None or host.index in hosts) and (plugin_test is None or plugin_test(plugin))):
             yield host, plugin, dataset.f_port[index]
 
@@ -242,7 +243,7 @@ def test_filters_reach_every_part_of_the_report(report, report_sc, tmp_path):
 def test_an_ambiguous_asset_list_name_fails_with_its_ids(report, tmp_path):
     run = report(vuln_report_asset_lists=["DMZ Web Servers", "Datacenter Subnet"])
     assert run.returncode != 0
-    assert "vuln_report_asset_lists: Datacenter Subnet names 2 asset lists (IDs 5, 6); give the ID instead" in run.stdout
+    assert "Asset list name 'Datacenter Subnet' matches 2 objects (IDs 5, 6); give the ID instead" in run.stdout
     assert not (tmp_path / "reports").exists()
 
 
