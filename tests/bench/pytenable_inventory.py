@@ -19,9 +19,9 @@ import sys
 from tenable.sc import TenableSC
 
 SEVERITIES = ("info", "low", "medium", "high", "critical")
-# Filled from a later repository's row when the first row left them empty.
-FACTS = ("sc_ip", "sc_dns_name", "sc_netbios_name", "sc_mac_address", "sc_os_cpe", "sc_uuid", "sc_last_auth_run",
-         "sc_last_unauth_run")
+# Taken from the most recently seen row of an address.
+FACTS = ("sc_ip", "sc_dns_name", "sc_netbios_name", "sc_mac_address", "sc_os_cpe")
+RUNS = ("sc_last_auth_run", "sc_last_unauth_run")
 PAGE_SIZE = 1000
 
 
@@ -63,14 +63,16 @@ def host_from(row):
     }
 
 
+def last_seen(host):
+    return max(host["sc_last_auth_run"] or 0, host["sc_last_unauth_run"] or 0)
+
+
 def collect_hosts(sc):
-    """One host per machine: the same address and DNS name (without one, NetBIOS name) in two repositories."""
+    """One host per address, whatever repositories hold it, named after its most recently seen row."""
     hosts = {}
     for row in sc.analysis.vulns(tool="sumip", limit=PAGE_SIZE):
-        dns_name = row["dnsName"].lower()
-        key = (row["ip"], dns_name) if dns_name else (row["ip"], "", row["netbiosName"].upper())
         found = host_from(row)
-        host = hosts.setdefault(key, found)
+        host = hosts.setdefault(row["ip"], found)
         if host is found:
             continue
         if found["sc_repositories"][0] not in host["sc_repositories"]:
@@ -78,9 +80,10 @@ def collect_hosts(sc):
         host["sc_score"] = max(host["sc_score"] or 0, found["sc_score"] or 0)
         for name, count in found["sc_severity"].items():
             host["sc_severity"][name] = max(host["sc_severity"][name], count)
-        for name in FACTS:
-            if found[name] and not host[name]:
-                host[name] = found[name]
+        if last_seen(found) > last_seen(host):
+            host.update((name, found[name]) for name in FACTS)
+        host.update((name, max(found[name] or 0, host[name] or 0) or None) for name in RUNS)
+        host["sc_uuid"] = host["sc_uuid"] or found["sc_uuid"]
     return list(hosts.values())
 
 

@@ -31,6 +31,8 @@ import yaml
 # The collection as make bench built it (PYTHONPATH holds the build tree).
 from ansible_collections.secops.tenablesc.plugins.module_utils.analysis import AnalysisQuery
 from ansible_collections.secops.tenablesc.plugins.module_utils.export import AtomicRowWriter
+from ansible_collections.secops.tenablesc.plugins.module_utils.filters import translate_filters
+from ansible_collections.secops.tenablesc.plugins.module_utils.lookups import NameResolver
 from ansible_collections.secops.tenablesc.plugins.module_utils.rows import normalize_row
 from support.playbook import ansible_environment
 from tools.simulator_process import simulator_process
@@ -46,8 +48,12 @@ LARGE_FINDINGS = 500000
 LATENCY_FINDINGS = 200000
 # Pages read once, outside any timed run, to break an export's CPU per row down into its steps.
 STAGE_PAGES = 30
-# Export throughput / the floor's, at zero latency and under the latency model.
-EXPORT_GOALS = {"zero": 0.9, "model": 3.0}
+# Export throughput / the floor's, at zero latency and under the latency model. Under the model both walk the
+# pages one request at a time (the module's default): the module types and writes every row and pays Ansible's
+# start, yet must stay within a tenth of a floor that does neither, by handling one page while SC answers the next.
+EXPORT_GOALS = {"zero": 0.9, "model": 0.9}
+# Requests in flight of the export run that shows what more than one (opt-in, against Tenable's advice) buys.
+MANY_IN_FLIGHT = 4
 # Lists created on top of the simulator's seeded ones, for scenario 5.
 EXTRA_ASSET_LISTS = (("Windows Hosts", "Windows"), ("Server Hosts", "Server"), ("Ubuntu Hosts", "Ubuntu"),
                      ("RHEL Hosts", "Red Hat"), ("ESXi Hosts", "ESXi"))
@@ -213,8 +219,8 @@ class Simulator:
         return document["response"]
 
     def total_records(self, user, tool, filters=()):
-        query = {"tool": tool, "type": "vuln", "filters": list(filters), "startOffset": 0, "endOffset": 1}
-        return int(self.api("POST", "/analysis", user, {"type": "vuln", "sourceType": "cumulative", "query": query})[
+        """How many rows the collection's query for ``tool`` and ``filters`` (SC filters) has."""
+        return int(self.api("POST", "/analysis", user, AnalysisQuery(tool=tool, filters=filters).body(0, 1))[
             "totalRecords"])
 
 
@@ -226,12 +232,24 @@ def requests_between(before, after):
 
 
 def documented_default(relative_path, option):
-    """An option's default, read from a plugin's DOCUMENTATION (so the harness follows the plugin)."""
-    tree = ast.parse((REPO / relative_path).read_text())
-    for node in tree.body:
+    """An option's default, read from a plugin's DOCUMENTATION or the collection's doc fragments it extends
+    (so the harness follows the plugin)."""
+    documentation = _documentation(REPO / relative_path)
+    fragments = [fragment.split(".")[2] for fragment in documentation.get("extends_documentation_fragment") or []
+                 if fragment.startswith("secops.tenablesc.") and fragment.count(".") == 2]
+    for options in [documentation["options"]] + [
+            _documentation(REPO / "plugins" / "doc_fragments" / (name + ".py"))["options"] for name in fragments]:
+        if option in options:
+            return options[option].get("default")
+    raise BenchError("%s documents no option %s" % (relative_path, option))
+
+
+def _documentation(path):
+    """The DOCUMENTATION string of a plugin or doc fragment, parsed."""
+    for node in ast.walk(ast.parse(path.read_text())):
         if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "DOCUMENTATION" for t in node.targets):
-            return yaml.safe_load(node.value.value)["options"][option].get("default")
-    raise BenchError("%s has no DOCUMENTATION" % relative_path)
+            return yaml.safe_load(node.value.value)
+    raise BenchError("%s has no DOCUMENTATION" % path)
 
 
 # Inventory ----------------------------------------------------------------------------------------------------
@@ -405,13 +423,23 @@ def ensure_asset_lists(sim, count):
     return ids
 
 
+class AssetListIds:
+    """What the name resolver asks a client for, when the lists are given by ID."""
+
+    def __init__(self, asset_ids):
+        self.asset_ids = asset_ids
+
+    def asset_lists(self, fields=None):
+        return [dict(id=asset_id, name=None, usable=True, manageable=False) for asset_id in self.asset_ids]
+
+
 def request_counts(sim, workdir, options, asset_ids, clock):
     """Scenario 5: the plugin with asset lists asks one page per page of rows and nothing per host."""
     page_size = documented_default("plugins/inventory/tenablesc.py", "page_size")
     walks = [("hosts", sim.total_records("secanalyst", "sumip"))]
     for asset_id in asset_ids:
-        asset_filter = {"filterName": "asset", "operator": "~", "value": {"id": asset_id}}
-        walks.append(("asset list %s" % asset_id, sim.total_records("secanalyst", "sumip", [asset_filter])))
+        walks.append(("asset list %s" % asset_id, sim.total_records(
+            "secanalyst", "sumip", translate_filters({"asset": int(asset_id)}, NameResolver(AssetListIds(asset_ids))))))
     # A walk ends on its first short page: a row count that is a multiple of the page size costs an empty page.
     expected = {"POST /rest/analysis": sum(rows // page_size + 1 for _name, rows in walks), "GET /rest/asset": 1}
     config = workdir / "asset_lists.tenablesc.yml"
@@ -440,6 +468,8 @@ class ExportBench:
     """Scenario 4: tenablesc_vulns_info writing dest (jsonl, csv) against plain requests + json, per latency."""
 
     FORMATS = ("jsonl", "csv")
+    # Under the latency model, also the jsonl export with MANY_IN_FLIGHT requests in flight.
+    MANY = "jsonl, %d in flight" % MANY_IN_FLIGHT
 
     def __init__(self, sim, workdir, options, clock):
         self.sim = sim
@@ -453,12 +483,13 @@ class ExportBench:
         self.repetitions = {latency: repetitions(options, rows >= LARGE_FINDINGS) for latency, rows in self.rows.items()}
         self.runs = {}
 
-    def _export(self, file_format, rows):
+    def _export(self, kind, rows):
+        file_format, concurrency = ("jsonl", MANY_IN_FLIGHT) if kind == self.MANY else (kind, self.concurrency)
         dest = self.workdir / ("export." + file_format)
         playbook = self.workdir / ("export-%s.yml" % file_format)
         playbook.write_text(yaml.safe_dump([{"hosts": "localhost", "gather_facts": False, "tasks": [{
             "name": "export", "secops.tenablesc.tenablesc_vulns_info": {
-                "dest": str(dest), "limit": rows, "page_size": self.page_size, "concurrency": self.concurrency}}]}]))
+                "dest": str(dest), "limit": rows, "page_size": self.page_size, "concurrency": concurrency}}]}]))
         env = bench_environment(self.workdir, self.sim)
         results = Path(env["RECORD_RESULTS_FILE"])
         if results.exists():
@@ -520,7 +551,7 @@ class ExportBench:
             "%s %.0f" % item for item in self.stages["us_per_row"].items()))
         for latency in ("zero", "model"):
             rows = self.rows[latency]
-            kinds = ["floor"] + list(self.FORMATS)
+            kinds = ["floor"] + list(self.FORMATS) + ([self.MANY] if latency == "model" else [])
             for repetition in range(self.repetitions[latency]):
                 if latency == "model":
                     self.sim.latency(self.options.latency_request, self.options.latency_row)
@@ -531,7 +562,7 @@ class ExportBench:
                         if sim_cpu is not None:
                             run.sim_cpu = self.sim.cpu_seconds() - sim_cpu
                         self.runs.setdefault((latency, kind), []).append(run)
-                        self.clock.say("export %-5s latency %-6s %7.1f s wall %7.1f s CPU %6.0f MB  %8.0f rows/s" % (
+                        self.clock.say("export %-5s latency %-18s %7.1f s wall %7.1f s CPU %6.0f MB  %8.0f rows/s" % (
                             latency, kind, run.wall, run.cpu, run.rss_mb, rows / run.wall))
                 finally:
                     self.sim.latency()
@@ -551,7 +582,7 @@ class ExportBench:
                 "sim_cpu": statistics.median(sim_cpu) if None not in sim_cpu else None}
         for latency in ("zero", "model"):
             floor = summary["kinds"].get("%s/floor" % latency)
-            for file_format in self.FORMATS:
+            for file_format in self.FORMATS + (self.MANY,):
                 entry = summary["kinds"].get("%s/%s" % (latency, file_format))
                 if floor and entry:
                     entry["vs_floor"] = entry["rows_per_second"] / floor["rows_per_second"]
@@ -625,6 +656,28 @@ def export_shortfalls(export):
     return lines
 
 
+def one_request_at_a_time(export):
+    """What keeping one request in flight costs and gains, from the export runs under the latency model."""
+    one, many, floor = (export["kinds"].get("model/%s" % kind) for kind in ("jsonl", ExportBench.MANY, "floor"))
+    if not (one and many and floor):
+        return []
+    page_seconds = export["latency_request"] + export["page_size"] * export["latency_row"]
+    return [
+        "### One request in flight",
+        "",
+        "Tenable does not recommend multi-threading API calls against SC, so the module and the inventory keep one"
+        " request in flight unless `concurrency` says otherwise. Under the latency model a page of %d rows takes SC"
+        " %.2f s, which caps one request at a time at %.0f rows/s. The jsonl export moved %.0f rows/s with one"
+        " request in flight (%.2fx the floor, which also waits for each page in turn but types and writes nothing):"
+        " it handles each page while SC answers the next. With %d in flight it moved %.0f rows/s, %.1fx as many, at"
+        " the price of %d requests on SC at once." % (
+            export["page_size"], page_seconds, export["page_size"] / page_seconds, one["rows_per_second"],
+            one["vs_floor"], MANY_IN_FLIGHT, many["rows_per_second"], many["rows_per_second"] / one["rows_per_second"],
+            MANY_IN_FLIGHT),
+        "",
+    ]
+
+
 def targets(results):
     """(scenario, what, measured, target, met) for every target of the benchmark; wall-clock ratios, with the
     CPU-time ratio beside them where a busy machine could make the wall clock unfair."""
@@ -655,8 +708,10 @@ def targets(results):
                     rows.append(("4", "%s export throughput / floor, %s latency" % (
                         file_format, "zero" if latency == "zero" else "the model's"),
                         "%.2fx" % entry["vs_floor"], ">= %.1fx" % goal, entry["vs_floor"] >= goal))
-        peak = max(entry["rss_mb"] for key, entry in export["kinds"].items() if not key.endswith("/floor"))
-        rows.append(("4", "export peak RSS (Ansible and the module)", "%.0f MB" % peak, "<= 200 MB", peak <= 200))
+        peak = max(entry["rss_mb"] for key, entry in export["kinds"].items()
+                   if not key.endswith(("/floor", "/" + ExportBench.MANY)))
+        rows.append(("4", "export peak RSS (Ansible and the module, default concurrency)", "%.0f MB" % peak,
+                     "<= 200 MB", peak <= 200))
     counts = results.get("requests")
     if counts:
         rows.append(("5", "requests with %d asset lists and %d host records" % (
@@ -743,7 +798,7 @@ def markdown(results, svg_name):
             "|---|---|---|---|---|---|---|---|---|---|",
         ]
         for latency in ("zero", "model"):
-            for kind in ("floor",) + ExportBench.FORMATS:
+            for kind in ("floor",) + ExportBench.FORMATS + (ExportBench.MANY,):
                 entry = export["kinds"].get("%s/%s" % (latency, kind))
                 if not entry:
                     continue
@@ -761,6 +816,7 @@ def markdown(results, svg_name):
                 "%s %.0f" % (STEP_LABELS[step], cost) for step, cost in steps.items())),
             "",
         ]
+        lines += one_request_at_a_time(export)
         shortfalls = export_shortfalls(export)
         if shortfalls:
             lines += ["### Why export targets were missed", ""] + shortfalls + [""]
@@ -788,7 +844,8 @@ def svg(results):
         for latency, title in (("zero", "zero latency"), ("model", "the latency model")):
             bars = [("floor (requests + json)" if kind == "floor" else "module, " + kind,
                      export["kinds"]["%s/%s" % (latency, kind)]["rows_per_second"], kind == "floor")
-                    for kind in ("floor",) + ExportBench.FORMATS if "%s/%s" % (latency, kind) in export["kinds"]]
+                    for kind in ("floor",) + ExportBench.FORMATS + (ExportBench.MANY,)
+                    if "%s/%s" % (latency, kind) in export["kinds"]]
             if bars:
                 panels.append(("Export of %d findings, %s: rows per second" % (export["rows"][latency], title),
                                "rows/s", bars))
