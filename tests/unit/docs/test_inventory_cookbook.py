@@ -137,6 +137,14 @@ def a_second_run_reads_the_cache_and_not_sc(run):
     assert cached, "the cache is not where cache_connection says"
 
 
+@promise("overlapping.tenablesc.yml")
+def one_host_per_repository_record(run):
+    records = {(finding.host.ip, finding.host.repository_id) for finding in run.truth.findings}
+    hostvars = run.listed.hostvars
+    assert len(hostvars) == len(records) > len(run.listed.ips())
+    assert {(facts["sc_ip"], str(facts["sc_repositories"][0]["id"])) for facts in hostvars.values()} == records
+
+
 @promise("cve.tenablesc.yml")
 def only_hosts_with_the_cve_counting_only_its_findings(run):
     listed, truth = run.listed, run.truth
