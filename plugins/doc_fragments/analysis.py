@@ -24,7 +24,7 @@ options:
       - >-
         SC before 6.2 refuses SC's C(wasVuln) filter and keeps no web application findings apart: there V(exclude) and
         V(include) ask without it (the first refusal is noticed once), and V(only) fails.
-      - 'Scan results (O(source_type=individual)) are read as they are.'
+      - 'Scan results (C(source_type=individual) of M(secops.tenablesc.tenablesc_vulns_info)) are read as they are.'
     type: str
     choices: [exclude, include, only]
     default: exclude

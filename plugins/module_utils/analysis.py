@@ -49,7 +49,8 @@ ANALYSIS_OPTIONS = {
             " web application findings only.",
             "SC before 6.2 refuses SC's C(wasVuln) filter and keeps no web application findings apart: there"
             " V(exclude) and V(include) ask without it (the first refusal is noticed once), and V(only) fails.",
-            "Scan results (O(source_type=individual)) are read as they are.",
+            "Scan results (C(source_type=individual) of M(secops.tenablesc.tenablesc_vulns_info)) are read as they"
+            " are.",
         ]),
     "concurrency": dict(
         type="int", default=1,
@@ -125,7 +126,7 @@ class AnalysisPages:
     and a page may hold a row more than asked, which the next page may or may not repeat. Pages are asked
     for back to back; the walk ends on a page shorter than asked, and leading rows of a page that repeat
     the previous page's extra rows are dropped. While the caller handles one page the next is already on its
-    way, with at most ``concurrency`` requests in flight; memory holds that many pages.
+    way, with at most ``concurrency`` requests in flight; memory holds that many pages and the one handled.
     Walks that run at the same time may share one ``request_slots`` semaphore,
     so that together they keep no more requests in flight than it allows.
     """

@@ -49,7 +49,7 @@ HINT_CONNECTION = (
     "Check that SC, and any proxy or load balancer in front of it, is up and lets the requests through;"
     " raise retries if this happens now and then."
 )
-HINT_BUSY = "SC was too busy to answer: run the task again later, lower concurrency, or raise retries."
+HINT_BUSY = "SC was too busy to answer: run the task again later, raise retries, or bring concurrency back to 1."
 HINT_SENT_ONCE = (
     "A create or delete that may have reached SC is never sent twice: run the task again, which looks at"
     " what SC holds first."

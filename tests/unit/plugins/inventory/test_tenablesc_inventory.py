@@ -114,12 +114,17 @@ def test_one_request_in_flight_by_default_and_one_list_is_asked_for_with_equals(
     assert {f["operator"] for f in asset_filters} == {"="}
 
 
-def test_one_host_per_address_by_default(inventory, sc, sc_dataset, tmp_path):
+def hosts_named_by_address(inventory, tmp_path, options=""):
+    """Host variables of every host the Security Analyst (every repository) sees, named by address."""
     config = tmp_path / "by_ip.tenablesc.yml"
-    config.write_text("plugin: secops.tenablesc.tenablesc\nhostnames: [ip]\n")
+    config.write_text("plugin: secops.tenablesc.tenablesc\nhostnames: [ip]\n" + options)
     returncode, listed, output = inventory(config, user="secanalyst")
     assert returncode == 0, output
-    hostvars = listed["_meta"]["hostvars"]
+    return listed["_meta"]["hostvars"]
+
+
+def test_one_host_per_address_by_default(inventory, sc_dataset, tmp_path):
+    hostvars = hosts_named_by_address(inventory, tmp_path)
     addresses = [host["ansible_host"] for host in hostvars.values()]
     assert sorted(addresses) == sorted(hostvars) == sorted(set(addresses)), "no address is two hosts"
     shared = {}
@@ -129,12 +134,8 @@ def test_one_host_per_address_by_default(inventory, sc, sc_dataset, tmp_path):
     assert len(hostvars[renamed]["sc_repositories"]) > 1, "the dataset has one address under two DNS names"
 
 
-def test_separate_repositories_keeps_overlapping_addresses_apart(inventory, sc, sc_dataset, tmp_path):
-    config = tmp_path / "apart.tenablesc.yml"
-    config.write_text("plugin: secops.tenablesc.tenablesc\nhostnames: [ip]\nseparate_repositories: true\n")
-    returncode, listed, output = inventory(config, user="secanalyst")
-    assert returncode == 0, output
-    hostvars = listed["_meta"]["hostvars"]
+def test_separate_repositories_keeps_overlapping_addresses_apart(inventory, sc_dataset, tmp_path):
+    hostvars = hosts_named_by_address(inventory, tmp_path, "separate_repositories: true\n")
     assert len(hostvars) == len(sc_dataset.hosts)
     assert all(len(host["sc_repositories"]) == 1 for host in hostvars.values())
     assert any(name.endswith("_2") for name in hostvars)

@@ -141,7 +141,7 @@ def test_refused_keys_are_refused_keys_whatever_the_version_shows(make_client, s
     client = make_client(api_keys="accesskey=%s; secretkey=%s;" % ("0" * 32, "1" * 32))
     client.system()
     exc = failure(client.current_user, secrets, errors.AuthenticationError)
-    assert type(exc) is errors.AuthenticationError and "API Keys" in exc.hint
+    assert exc.kind == "authentication" and "API Keys" in exc.hint
     assert [r.path for r in sc.requests] == ["/rest/system", "/rest/currentUser"]
 
 
