@@ -5,7 +5,9 @@
 
 It answers like real SC servers did (see the shapes recorded in pyTenable's cassettes): the envelope, string
 ids and counts, 403 for most application errors, API key authentication, analysis tools with SC's filters and
-pagination, and asset lists. Shapes nobody recorded are marked ``# inferred`` where they are produced.
+pagination, and asset lists. Every modelled quirk says where it comes from next to the code producing it:
+``# recorded: <pyTenable cassette>``, ``# documented: <Tenable's docs>``, ``# reported: <public issue>``,
+``# client: <another SC client>`` or ``# inferred: <why>`` when nobody has shown it.
 
     from sc_simulator import Dataset, Simulator
     with Simulator(dataset=Dataset(seed=7, hosts=300), tls=True) as sim:

@@ -6,15 +6,21 @@
 import hashlib
 from dataclasses import dataclass
 
+# client: public pyTenable scripts test organization id 0 (a number) and name it "Tenable.sc Administration"
 ADMIN_ORGANIZATION = {"id": 0, "name": "Tenable.sc Administration", "description": ""}
+# recorded: test_accept_risks_list_success.yaml (organization refs {"id": "1", "name", "description"})
 ORGANIZATION = {"id": "1", "name": "Acme Security Operations", "description": "Vulnerability management"}
+# recorded: test_users_details_success.yaml
 FULL_ACCESS_GROUP = {"id": "0", "name": "Full Access", "description": "Full Access group"}
+# recorded: test_users_details_success.yaml (role "2" Security Manager)
+# inferred: role ids "1", "3", "4" and the short descriptions
 ROLES = {
     "1": ("Administrator", "Full access to the system, no access to organization data"),
     "2": ("Security Manager", "Full access to the organization"),
     "3": ("Security Analyst", "Analysis and asset management within the organization"),
     "4": ("Vulnerability Analyst", "Read access to vulnerability data"),
 }
+# inferred: which roles may create, edit and delete asset lists
 ASSET_MANAGERS = frozenset(("2", "3"))
 
 
@@ -48,7 +54,7 @@ class User:
         return ADMIN_ORGANIZATION if self.is_admin else ORGANIZATION
 
     def ref(self):
-        """The creator/owner shape of asset lists."""
+        """The creator/owner shape of asset lists (recorded: test_asset_lists_create_success.yaml)."""
         return {"id": self.id, "username": self.username, "firstname": self.firstname, "lastname": self.lastname}
 
 
@@ -59,8 +65,9 @@ def _key(seed, username, kind):
 def make_users(seed, repository_ids, make_key=None):
     """admin, secmanager, secanalyst, vulnanalyst (all but the last repository), norepo and locked.
 
-    ``make_key(seed, username, kind)`` (kind "access" or "secret") gives each key; by default 32 hex
-    digits, as SC generates them. SC compares keys case-insensitively, so a key must be lower case.
+    ``make_key(seed, username, kind)`` (kind "access" or "secret") gives each key; by default 32 lower-case hex
+    digits like Tenable's example (documented: API Key Authorization). That SC compares keys case-insensitively
+    is inferred, so a key must be lower case.
     """
     make_key = make_key or _key
     everything = tuple(repository_ids)

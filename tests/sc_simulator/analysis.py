@@ -21,10 +21,14 @@ from .iputil import format_intervals, intervals_from_sorted
 from .rows import RowWriter, to_json
 
 _CACHE_SIZE = 24
+# inferred: a scan result covers a week of its repository's scans (see _scope)
 _SCAN_WINDOW = 7 * 86400
+# reported: pyTenable #673 (SC 6.0 ignores a scanID given only at the root)
 _SCAN_ID_IN_QUERY_FROM = (6, 0)
+# recorded: test_analysis_vulns_sumip_tool.yaml (score, total, then these, in this order)
 _SEVERITY_FIELDS = ("severityInfo", "severityLow", "severityMedium", "severityHigh", "severityCritical")
-# Tools pyTenable knows for vuln queries; the ones the simulator does not implement are refused below.
+# client: pyTenable's vuln tools (its three undocumented 6.3 WAS tools aside); the ones the simulator does not
+# implement are refused below.
 KNOWN_TOOLS = (
     "cceipdetail", "cveipdetail", "iavmipdetail", "iplist", "listmailclients", "listservices", "listos",
     "listsoftware", "listsshservers", "listvuln", "listwebclients", "listwebservers", "sumasset", "sumcce",
@@ -53,14 +57,20 @@ def _severity_fields(group):
 
 
 def _seven_part(groups):
-    """'total:critical:high:medium:low:info:score' as SC reports summaries in matchingDataElementCount."""
+    """'total:critical:high:medium:low:info:score' as SC reports summaries in matchingDataElementCount.
+
+    recorded: test_analysis_vulns_sumip_tool.yaml ("1629:19:146:176:32:1256:2780").
+    """
     counts = [sum(group.counts[level] for group in groups) for level in range(5)]
     return "%d:%d:%d:%d:%d:%d:%d" % (sum(counts), counts[4], counts[3], counts[2], counts[1], counts[0],
                                      sum(c * w for c, w in zip(counts, SCORE_WEIGHTS)))
 
 
 def _ip_runs(ip_ints):
-    """Sorted addresses, one per finding: consecutive ones collapse into ranges, repeats stay repeated."""
+    """Sorted addresses, one per finding: consecutive ones collapse into ranges, repeats stay repeated.
+
+    recorded: test_analysis_vulns_vulnipsummary_tool.yaml ("192.168.100.1,192.168.100.1,...,192.168.101.177-...").
+    """
     runs = []
     for value in ip_ints:
         if runs and value == runs[-1][1] + 1:
@@ -120,7 +130,7 @@ class AnalysisEngine:
         """-> (response object, number of rows returned)."""
         if user.is_admin:
             # inferred: an Administrator has no organization, so its analysis queries are refused like its
-            # asset list reads (recorded 403/15); the exact wording for analysis was never captured.
+            # asset list reads (403/15, reported: pyTenable #294); never captured for analysis.
             raise org_required()
         query = self._query(body)
         tool = query.get("tool")
@@ -134,6 +144,8 @@ class AnalysisEngine:
         start, end = self._offsets(body, query)
         render = self.tools[tool][1]
         results = [render(row) for row in result.rows[start:end]] if end > start else []
+        # recorded: test_analysis_vulns_vulndetails_tool.yaml (strings but returnedRecords, offsets as asked even
+        # past the end: test_analysis_vulns_sumprotocol_tool.yaml)
         return {"totalRecords": str(len(result.rows)), "returnedRecords": len(results), "startOffset": str(start),
                 "endOffset": str(end), "matchingDataElementCount": result.matching,
                 "results": RawJSON("[%s]" % ",".join(results))}, len(results)
@@ -141,7 +153,8 @@ class AnalysisEngine:
     @staticmethod
     def _query(body):
         if not isinstance(body, dict) or not isinstance(body.get("query"), dict):
-            raise invalid_parameters("Invalid parameters specified for analysis. 'query' is required.")  # inferred
+            # inferred: wording
+            raise invalid_parameters("Invalid parameters specified for analysis. 'query' is required.")
         if body.get("type", body["query"].get("type")) != "vuln":
             # inferred: only vulnerability analysis is simulated (no event, mobile or user data).
             raise invalid_parameters("Invalid parameters specified for analysis. Type '%s' is not supported." % (
@@ -150,24 +163,31 @@ class AnalysisEngine:
 
     @staticmethod
     def _offsets(body, query):
-        """pyTenable sends offsets inside query, Tenable's docs at the root; both work."""
+        """pyTenable sends offsets inside query, Tenable's docs at the root; both work.
+
+        client: pyTenable, offsets in query (recorded: test_analysis_vulns_vulndetails_tool.yaml);
+        documented: startOffset/endOffset at the root (Analysis API).
+        """
         def number(name, default):
             value = query.get(name, body.get(name, default))
             try:
                 return max(0, int(value))
             except (TypeError, ValueError):
                 raise invalid_parameters("Invalid parameters specified for vuln query. '%s' must be a number." % name) \
-                    from None  # inferred
+                    from None  # inferred: wording
         # inferred: defaults when a client sends no offsets.
         start = number("startOffset", 0)
         return start, number("endOffset", start + 50)
 
     def _result(self, body, query, tool, user, version):
+        # inferred: cumulative when no sourceType is given
         source = body.get("sourceType", query.get("sourceType", "cumulative"))
         if source == "individual" and version >= _SCAN_ID_IN_QUERY_FROM and "scanID" not in query:
             # reported: pyTenable #673 (fixed by PR #675), SC 6.x without scanID inside query silently answers
             # with cumulative data.
             source = "cumulative"
+        # documented: sortField and sortDir ("asc"/"desc") at the root (API best practices)
+        # inferred: ASC by default
         spec = _QuerySpec(
             tool=tool, source=source,
             scan_id=str(body.get("scanID", query.get("scanID"))), view=body.get("view", query.get("view")),
@@ -192,6 +212,7 @@ class AnalysisEngine:
 
     def _scope(self, source, scan_id, view, user):
         """-> (host mask, mitigated flag wanted, extra finding tests) for the data source."""
+        # documented: a user sees only the repositories assigned to it (seed guide, per the API notes)
         allowed = self._repository_hosts(user.repository_ids)
         if source == "cumulative":
             return allowed, 0, []
@@ -199,20 +220,22 @@ class AnalysisEngine:
             return allowed, 1, []
         if source != "individual":
             raise invalid_parameters("Invalid parameters specified for vuln query. Invalid sourceType '%s'." % (
-                source,))  # inferred
+                source,))  # inferred: wording
         if view not in ("all", "new", "patched"):
-            raise SCError(403, 142, "Please specify a view for the individual data source.\n")  # recorded
+            # reported: pyTenable #73 (403/142, this wording)
+            raise SCError(403, 142, "Please specify a view for the individual data source.\n")
         scan = next((s for s in self.dataset.scan_results if s["id"] == str(scan_id)), None)
         if scan is None:
-            raise not_found("Scan Result", scan_id)  # inferred wording, following SC's "<Object> #<id>" style
+            raise not_found("Scan Result", scan_id)  # inferred: wording, in SC's "<Object> #<id>" style
         if scan["repository_id"] not in user.repository_ids:
+            # reported: pyTenable #726 (146 "Group #15 does not have access to the Repository that contains ...")
             raise invalid_parameters("Group #0 does not have access to the Repository that contains the scan result.")
-        # A scan result is approximated as the repository's hosts scanned in the week before it finished:
+        # inferred: a scan result is approximated as the repository's hosts scanned in the week before it finished:
         # "all" their open findings, "new" those first seen that week, "patched" their mitigated findings.
         window = scan["finishTime"] - _SCAN_WINDOW
         scanned = bytearray(flag and host.repository_id == scan["repository_id"] and host.last_scan >= window
                             for flag, host in zip(allowed, self.dataset.hosts))
-        # A Nessus scan's result holds no web application findings.
+        # inferred: a Nessus scan's result holds no web application findings.
         extra = [("f_plugin", lambda index: not PLUGINS[index].was)]
         if view == "new":
             extra.append(("f_first", lambda stamp: stamp >= window))
@@ -239,7 +262,10 @@ class AnalysisEngine:
         return checks[0] if len(checks) == 1 else (lambda i: all(check(i) for check in checks))
 
     def _match(self, criteria, allowed, keep):
-        """Indices of the findings of matching hosts that ``keep`` accepts, in (host, plugin id, port) order."""
+        """Indices of the findings of matching hosts that ``keep`` accepts, in (host, plugin id, port) order.
+
+        recorded: test_analysis_vulns_vulndetails_tool.yaml (that default order).
+        """
         found = array("q")
         if criteria.nothing:
             return found
@@ -287,14 +313,18 @@ class AnalysisEngine:
 
     @staticmethod
     def _details(indices):
+        # recorded: test_analysis_vulns_vulndetails_tool.yaml, test_analysis_vulns_listvuln_tool.yaml ("-1")
         return Result(indices, "-1")
 
     def _sumip(self, indices):
         groups = [Group(host, counts) for host, counts in self._by_host(indices).items()]
+        # recorded: test_analysis_vulns_sumip_tool.yaml (address order)
+        # inferred: the same address in two repositories, lower repository id first
         groups.sort(key=lambda group: group.key)  # host order is address order, then repository
         return Result(groups, _seven_part(groups))
 
     def _sumid(self, indices):
+        # recorded: test_analysis_vulns_sumid_tool.yaml (by plugin id; seven parts plus the host count)
         groups = sorted(self._plugin_groups(indices), key=lambda group: PLUGINS[group.key].id)
         return Result(groups, "%s:%d" % (_seven_part(groups), sum(group.hosts for group in groups)))
 
@@ -302,6 +332,7 @@ class AnalysisEngine:
         per_level = [0, 0, 0, 0, 0]
         for counts in self._by_host(indices).values():
             per_level = [a + b for a, b in zip(per_level, counts)]
+        # recorded: test_analysis_vulns_sumseverity_tool.yaml (critical first; six parts, no score)
         # inferred: levels without findings are left out (every recorded level had findings).
         groups = [Group(level, _counts_of(level, per_level[level])) for level in (4, 3, 2, 1, 0) if per_level[level]]
         return Result(groups, _seven_part(groups).rsplit(":", 1)[0])
@@ -311,6 +342,7 @@ class AnalysisEngine:
         groups = []
         for asset in self.assets.usable():
             if asset.id == 0:
+                # inferred: no row for All Defined Ranges
                 continue
             members = self.assets.members(asset.id)
             counts = [0, 0, 0, 0, 0]
@@ -318,13 +350,16 @@ class AnalysisEngine:
                 if members[host]:
                     counts = [a + b for a, b in zip(counts, host_counts)]
             groups.append(Group(asset, counts))
-        groups.sort(key=lambda group: (group.score, group.key.id))  # recorded: empty lists come first
+        # empty lists first, then by id
+        groups.sort(key=lambda group: (group.score, group.key.id))  # recorded: test_analysis_vulns_sumasset_tool.yaml
         return Result(groups, _seven_part(groups))
 
     def _listos(self, indices):
         counts = {}
         for host_index in self._by_host(indices):
             host = self.dataset.hosts[host_index]
+            # recorded: test_analysis_vulns_listos_tool.yaml ("Active", most hosts first)
+            # inferred: "Agent" for agent records; ties by name; matchingDataElementCount the number of hosts
             method = "Agent" if host.uuid else "Active"
             counts[(host.os_name, method)] = counts.get((host.os_name, method), 0) + 1
         groups = [Group(key, [count, 0, 0, 0, 0]) for key, count in counts.items()]
@@ -340,10 +375,13 @@ class AnalysisEngine:
                 levels[cve] = max(levels.get(cve, 0), PLUGINS[plugin].severity)
         groups = [Group(cve, _counts_of(levels[cve], total), len(hosts[cve])) for cve, total in totals.items()]
         groups.sort(key=lambda group: (-group.total, group.key))
-        # Recorded as 'total:0:0:0:0:0:0:hosts' for this tool.
+        # recorded: test_analysis_vulns_sumcve_tool.yaml ('total:0:0:0:0:0:0:hosts', most findings first)
+        # inferred: ties by CVE id
         return Result(groups, "%d:0:0:0:0:0:0:%d" % (sum(g.total for g in groups), sum(g.hosts for g in groups)))
 
     def _sumdnsname(self, indices):
+        # recorded: test_analysis_vulns_sumdnsname_tool.yaml (a row per name and repository, by name then score)
+        # inferred: hosts without a DNS name are left out
         merged = {}
         for host_index, counts in self._by_host(indices).items():
             host = self.dataset.hosts[host_index]
@@ -355,6 +393,8 @@ class AnalysisEngine:
         return Result(groups, _seven_part(groups))
 
     def _sumfamily(self, indices):
+        # recorded: test_analysis_vulns_sumfamily_tool.yaml (fewest findings first)
+        # inferred: ties by family id (the recording's ties are in another order)
         merged = {}
         for group in self._plugin_groups(indices):
             family = PLUGINS[group.key].family_ref["id"]
@@ -364,14 +404,17 @@ class AnalysisEngine:
         return Result(groups, _seven_part(groups))
 
     def _sumport(self, indices):
+        # recorded: test_analysis_vulns_sumport_tool.yaml (by port number)
         groups = sorted(self._by_column(indices, self.dataset.f_port), key=lambda group: group.key)
         return Result(groups, _seven_part(groups))
 
     def _sumprotocol(self, indices):
+        # recorded: test_analysis_vulns_sumprotocol_tool.yaml (by protocol number)
         groups = sorted(self._by_column(indices, self.dataset.f_protocol), key=lambda group: group.key)
         return Result(groups, _seven_part(groups))
 
     def _per_plugin_hosts(self, indices):
+        # recorded: test_analysis_vulns_vulnipsummary_tool.yaml (by plugin id; matching = findings)
         rows = sorted(self._hosts_by_plugin(indices).items(), key=lambda item: PLUGINS[item[0]].id)
         return Result(rows, str(len(indices)))
 
@@ -387,6 +430,7 @@ class AnalysisEngine:
             rows.sort(key=key, reverse=descending)
 
     def _sort_key(self, tool, field):
+        # inferred: the sortable fields of each tool
         if tool in ("vulndetails", "listvuln"):
             return self._finding_keys().get(field)
         if tool in ("vulnipsummary", "vulnipdetail"):
@@ -434,16 +478,19 @@ class AnalysisEngine:
 
     @staticmethod
     def _sumid_row(group):
+        # recorded: test_analysis_vulns_sumid_tool.yaml
         plugin = PLUGINS[group.key]
         return {"pluginID": plugin.id_str, "total": str(group.total), "severity": plugin.severity_ref,
                 "name": plugin.name, "hostTotal": str(group.hosts), "family": plugin.family_ref}
 
     @staticmethod
     def _sumseverity_row(group):
+        # recorded: test_analysis_vulns_sumseverity_tool.yaml
         return {"severity": SEVERITIES[group.key], "count": str(group.total)}
 
     @staticmethod
     def _sumasset_row(group):
+        # recorded: test_analysis_vulns_sumasset_tool.yaml (asset status "0")
         row = _severity_fields(group)
         asset = group.key
         row["asset"] = {"id": str(asset.id), "name": asset.name, "description": asset.description,
@@ -452,33 +499,39 @@ class AnalysisEngine:
 
     @staticmethod
     def _listos_row(group):
+        # recorded: test_analysis_vulns_listos_tool.yaml
         return {"count": str(group.total), "detectionMethod": group.key[1], "name": group.key[0]}
 
     @staticmethod
     def _sumcve_row(group):
-        level = next(level for level, count in enumerate(group.counts) if count)  # a CVE's worst plugin
+        # recorded: test_analysis_vulns_sumcve_tool.yaml
+        level = next(level for level, count in enumerate(group.counts) if count)  # inferred: a CVE's worst plugin
         return {"cveID": group.key, "severity": SEVERITIES[level],
                 "total": str(group.total), "hostTotal": str(group.hosts)}
 
     def _sumdnsname_row(self, group):
+        # recorded: test_analysis_vulns_sumdnsname_tool.yaml
         row = {"dnsName": group.key[0]}
         row.update(_severity_fields(group))
         row["repository"] = self._repository_refs[group.key[1]]
         return row
 
     def _sumfamily_row(self, group):
+        # recorded: test_analysis_vulns_sumfamily_tool.yaml
         row = _severity_fields(group)
         row["family"] = self._families[group.key]
         return row
 
     @staticmethod
     def _sumport_row(group):
+        # recorded: test_analysis_vulns_sumport_tool.yaml
         row = {"port": str(group.key)}
         row.update(_severity_fields(group))
         return row
 
     @staticmethod
     def _sumprotocol_row(group):
+        # recorded: test_analysis_vulns_sumprotocol_tool.yaml ("TCP(6)")
         row = {"protocol": "%s(%d)" % (PROTOCOL_NAMES[group.key], group.key)}
         row.update(_severity_fields(group))
         return row
@@ -491,10 +544,12 @@ class AnalysisEngine:
         return sorted(by_repository.items(), key=lambda item: int(item[0]))
 
     def _plugin_summary(self, plugin, host_list):
+        # recorded: test_analysis_vulns_vulnipdetail_tool.yaml (total = distinct hosts)
         return {"pluginID": plugin.id_str, "total": str(len(set(host_list))), "severity": plugin.severity_ref,
                 "name": plugin.name, "pluginDescription": plugin.description}
 
     def _vulnipsummary_row(self, row):
+        # recorded: test_analysis_vulns_vulnipsummary_tool.yaml (repositoryID, iplist a string, uuidIPsList "")
         plugin, host_list = PLUGINS[row[0]], row[1]
         per_repository = self._hosts_per_repository(host_list)
         summary = self._plugin_summary(plugin, host_list)
@@ -506,6 +561,7 @@ class AnalysisEngine:
         return summary
 
     def _vulnipdetail_row(self, row):
+        # recorded: test_analysis_vulns_vulnipdetail_tool.yaml (distinct hosts, one entry per repository)
         plugin, host_list = PLUGINS[row[0]], row[1]
         summary = self._plugin_summary(plugin, host_list)
         summary["hosts"] = [{
@@ -518,7 +574,10 @@ class AnalysisEngine:
         return summary
 
     def _iplist(self, groups):
-        """Recorded shape: the address ranges keyed "0", "1"... next to "results": null, no paging."""
+        """The address ranges keyed "0", "1"... next to "results": null, no paging.
+
+        recorded: test_analysis_vulns_iplist_tool.yaml.
+        """
         addresses = sorted({self.dataset.hosts[group.key].ip_int for group in groups})
         ranges = format_intervals(intervals_from_sorted(addresses)).split(",") if addresses else []
         answer = {str(number): text for number, text in enumerate(ranges)}

@@ -3,8 +3,8 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Asset lists: /rest/asset create, read, partial update and delete, and membership over the dataset's hosts.
 
-Membership of dynamic lists is approximated: clauses on ip, dns, os, uuid, mac, netbioshost, severity, pluginid
-and exploitAvailable are evaluated per host over its open findings; other clause names match no host.
+Membership of dynamic lists is approximated (inferred): clauses on ip, dns, os, uuid, mac, netbioshost, severity,
+pluginid and exploitAvailable are evaluated per host over its open findings; other clause names match no host.
 """
 
 import copy
@@ -17,9 +17,12 @@ from .catalog import PLUGINS
 from .envelope import invalid_parameters, not_found
 from .iputil import IntervalSet, IPListError, format_intervals, intervals_from_sorted, normalise
 
+# recorded: test_asset_lists_create_success.yaml (ownerGroup; targetGroup and template are NO_OBJECT)
 GROUP_REF = {"id": "0", "name": "Full Access", "description": "Full Access group"}
 NO_OBJECT = {"id": -1, "name": "", "description": ""}
+# recorded: test_asset_lists_list_success.yaml (the default fields of GET /rest/asset)
 LIST_FIELDS = ("id", "name", "description", "type", "status")
+# client: pyTenable knows more types (ldapquery, upload, watchlist...); the simulator refuses them (see create)
 SUPPORTED_TYPES = ("static", "dnsname", "dynamic", "combination")
 _COMMON_FIELDS = ("name", "description", "tags", "context")
 
@@ -38,8 +41,10 @@ class AssetList:
         self.type_fields = type_fields
         self.owner = owner
         self.created = self.modified = created
+        # inferred: an asset list uuid, upper case
         self.uuid = str(uuid.UUID(int=asset_id * 7919 + 1)).upper()
         # SC counts members in the background: lists it has not counted report ipCount -1.
+        # recorded: test_asset_lists_create_success.yaml (a new list: ipCount -1)
         self.counted = counted
         self.revision = 0
 
@@ -88,13 +93,13 @@ class AssetStore:
 
     def create(self, body, owner):
         if not isinstance(body, dict):
-            raise invalid_parameters("Invalid parameters specified for Asset.")  # inferred
+            raise invalid_parameters("Invalid parameters specified for Asset.")  # inferred: wording
         asset_type = body.get("type")
         if asset_type not in SUPPORTED_TYPES:
             # inferred: SC knows more types (ldapquery, upload, watchlist...); the simulator refuses them.
             raise invalid_parameters("Asset type '%s' is invalid or not supported." % (asset_type,))
         if not isinstance(body.get("name"), str) or not body["name"].strip():
-            raise invalid_parameters("Asset name is required.")  # inferred
+            raise invalid_parameters("Asset name is required.")  # inferred: wording
         type_fields = self._type_fields(asset_type, body, {})
         now = int(time.time())
         with self._lock:
@@ -107,12 +112,16 @@ class AssetStore:
         return asset
 
     def update(self, asset_id, body):
-        """PATCH: only the fields sent change; the type cannot change."""
+        """PATCH: only the fields sent change; the type cannot change.
+
+        recorded: test_asset_lists_edit_success.yaml (a name-only PATCH keeps definedIPs); inferred: the refusal to
+        change the type.
+        """
         asset = self.get(asset_id)
         if not isinstance(body, dict):
-            raise invalid_parameters("Invalid parameters specified for Asset.")  # inferred
+            raise invalid_parameters("Invalid parameters specified for Asset.")  # inferred: wording
         if body.get("type", asset.type) != asset.type:
-            raise invalid_parameters("The type of an Asset cannot be changed.")  # inferred
+            raise invalid_parameters("The type of an Asset cannot be changed.")  # inferred: wording
         type_fields = self._type_fields(asset.type, body, asset.type_fields)
         with self._lock:
             self._apply_common(asset, body)
@@ -126,6 +135,7 @@ class AssetStore:
     def delete(self, asset_id):
         with self._lock:
             if self._assets.pop(_as_id(asset_id), None) is None:
+                # inferred: wording for an Asset, after test_scans_delete.yaml and test_policies_delete.yaml
                 raise not_found("Asset", asset_id, action="delete")
             self.version += 1
 
@@ -136,12 +146,16 @@ class AssetStore:
                 setattr(asset, field, str(body[field]))
 
     def _type_fields(self, asset_type, body, current):
-        """Input arrives at the top level; SC stores (and answers) it rewritten under typeFields."""
+        """Input arrives at the top level; SC stores (and answers) it rewritten under typeFields.
+
+        recorded: test_asset_lists_create_success.yaml (definedIPs in, typeFields.definedIPs out).
+        """
         fields = dict(current)
         if asset_type == "static":
             if "definedIPs" in body or not current:
                 fields["definedIPs"] = _defined_ips(body.get("definedIPs"))
             if "excludeManagedIPs" in body:
+                # inferred: stored as "true" or "false"
                 fields["excludeManagedIPs"] = str(body["excludeManagedIPs"]).lower()
         elif asset_type == "dnsname":
             if "definedDNSNames" in body or not current:
@@ -155,12 +169,13 @@ class AssetStore:
 
     def _combination(self, tree):
         if not isinstance(tree, dict):
-            raise invalid_parameters("Asset combinations must be an object.")  # inferred
+            raise invalid_parameters("Asset combinations must be an object.")  # inferred: wording
         if "operator" not in tree:
             self.get(tree.get("id"))
             return {"id": str(tree["id"])}
+        # client: pyTenable's combination operators (union, intersection, complement)
         if tree["operator"] not in ("union", "intersection", "complement"):
-            raise invalid_parameters("Invalid combination operator '%s'." % tree["operator"])  # inferred
+            raise invalid_parameters("Invalid combination operator '%s'." % tree["operator"])  # inferred: wording
         combined = {"operator": tree["operator"], "operand1": self._combination(tree.get("operand1"))}
         if tree["operator"] != "complement":
             combined["operand2"] = self._combination(tree.get("operand2"))
@@ -210,6 +225,9 @@ class AssetStore:
         wanted = fields or ("repositories", "ipCount")
         counts = self._ip_counts(asset, visible) if any(
             field in wanted for field in ("repositories", "ipCount", "viewableIPs")) else {}
+        # recorded: test_asset_lists_create_success.yaml, test_asset_lists_details_success.yaml (keys, order, string
+        # flags, ipCount a number and per repository a string), test_asset_lists_create_asset_list_check_uuid.yaml
+        # (a counted list: ipCount 0); test_asset_lists_list_success.yaml (list 0 not manageable)
         document = {
             "id": str(asset.id), "name": asset.name, "type": asset.type, "description": asset.description,
             "tags": asset.tags, "context": asset.context, "status": "0", "createdTime": str(asset.created),
@@ -249,7 +267,7 @@ class AssetStore:
         return {"combinations": self._described(asset.type_fields["combinations"])}
 
     def _described(self, tree):
-        """Combination operands come back with the operand list's name, description and uuid."""
+        """Combination operands come back with the operand list's name, description and uuid (inferred)."""
         if "operator" not in tree:
             operand = self._assets.get(_as_id(tree["id"]))
             if operand is None:  # the operand list was deleted since
@@ -270,47 +288,53 @@ def _as_id(asset_id):
 
 
 def _repository_ref(repository):
+    # inferred: type and uuid; recorded refs carry only id, name, description (test_asset_lists_create_success.yaml)
     return {key: repository[key] for key in ("id", "name", "description", "type", "uuid")}
 
 
 def _ip_list(addresses):
-    """viewableIPs' ipList: ranges one per line with a final newline, as in Tenable's documented example."""
+    """viewableIPs' ipList: ranges one per line with a final newline (documented: Asset API example)."""
     return format_intervals(intervals_from_sorted(addresses), "\n") + "\n" if addresses else ""
 
 
 def _defined_ips(value):
     if not isinstance(value, str) or not value.strip():
-        raise invalid_parameters("Asset 'definedIPs' is required.")  # inferred
+        raise invalid_parameters("Asset 'definedIPs' is required.")  # inferred: wording
     try:
         return normalise(value)
     except IPListError as exc:
-        raise invalid_parameters("Invalid IP address/range: %s." % exc) from None  # inferred
+        raise invalid_parameters("Invalid IP address/range: %s." % exc) from None  # inferred: wording
 
 
 def _dns_names(value):
+    # inferred: names split on commas and whitespace, stored comma separated
     names = [name for name in re.split(r"[\s,]+", value or "") if name] if isinstance(value, str) else []
     if not names:
-        raise invalid_parameters("Asset 'definedDNSNames' is required.")  # inferred
+        raise invalid_parameters("Asset 'definedDNSNames' is required.")  # inferred: wording
     return ",".join(names)
 
 
 def _rules(node, root=False):
-    """SC's stored rules: groups get "type":"group" (the root too), clauses pluginIDConstraint "-1" (recorded)."""
+    """SC's stored rules: groups get "type":"group" (the root too), clauses pluginIDConstraint "-1".
+
+    recorded: test_asset_lists_create_asset_list_check_uuid.yaml (5.18, a root group sent without "type").
+    """
     if not isinstance(node, dict):
-        raise invalid_parameters("Asset rules must be an object.")  # inferred
+        raise invalid_parameters("Asset rules must be an object.")  # inferred: wording
     if node.get("type") == "clause" or "filterName" in node:
         if node.get("filterName") in ("severity", "pluginid") and not (
                 isinstance(node.get("value"), dict) and str(node["value"].get("id", "")).isdigit()):
             # client: pyTenable sends {"id": n} for these two, "necessary for pluginid and severity filter names";
-            # how SC refuses a plain value is inferred.
+            # inferred: how SC refuses a plain value
             raise invalid_parameters("Asset rule '%s' needs a value with a numeric 'id'." % node.get("filterName"))
         clause = {"filterName": node.get("filterName"), "operator": node.get("operator"), "value": node.get("value"),
                   "pluginIDConstraint": str(node.get("pluginIDConstraint", "-1")), "type": "clause"}
         if root:
+            # inferred: a bare clause as the root is wrapped in an "all" group
             return {"operator": "all", "children": [clause], "type": "group"}
         return clause
     if node.get("operator") not in ("all", "any") or not isinstance(node.get("children"), list):
-        raise invalid_parameters("Asset rules need an operator 'all' or 'any' and children.")  # inferred
+        raise invalid_parameters("Asset rules need an operator 'all' or 'any' and children.")  # inferred: wording
     return {"operator": node["operator"], "children": [_rules(child) for child in node["children"]], "type": "group"}
 
 
@@ -332,6 +356,8 @@ class _RuleEvaluator:
         if isinstance(value, dict):
             value = value.get("id")
         value = "" if value is None else str(value)
+        # client: pyTenable's rule names and operators (tenable/sc/asset_lists.py)
+        # inferred: "dnsname" as an alias of "dns"
         host_attribute = {"ip": None, "dns": "dns_name", "dnsname": "dns_name", "os": "os_name", "uuid": "uuid",
                           "mac": "mac_address", "netbioshost": "netbios_name"}
         if name == "ip":
@@ -373,6 +399,7 @@ class _RuleEvaluator:
 
 
 def _text_operator(operator, value):
+    # inferred: eq and ne ignore case, regex and pcre do not
     wanted = value.lower()
     tests = {"eq": lambda text: text.lower() == wanted, "ne": lambda text: text.lower() != wanted,
              "contains": lambda text: wanted in text.lower(),
@@ -382,6 +409,7 @@ def _text_operator(operator, value):
 
 
 def _number_operator(operator, value):
+    # inferred: lt, lte, gt, gte compare the plugin's value with the clause's
     try:
         number = int(value)
     except ValueError:

@@ -4,13 +4,15 @@
 """The plugin feed: families, severities and ~230 plugins (hand-written classics plus generated patch checks).
 
 The catalog is the same for every dataset seed, like a plugin feed is the same for every customer.
-Family ids 6, 10, 11, 19, 20, 24, 28, 29, 30, 31, 34, 37 and 41 are the ones real servers sent; the other
-family ids are assigned here.
+Family ids 6, 10, 11, 19, 20, 24, 28, 29, 30, 31, 34, 37 and 41 are the ones real servers sent (recorded:
+test_analysis_vulns_sumfamily_tool.yaml, test_analysis_vulns_sumid_tool.yaml); the other family ids are assigned
+here (inferred) and are not those of test_plugins_family_list_success.yaml.
 """
 
 import json
 import random
 
+# recorded: test_analysis_vulns_sumseverity_tool.yaml
 SEVERITIES = (
     {"id": "0", "name": "Info", "description": "Informative"},
     {"id": "1", "name": "Low", "description": "Low Severity"},
@@ -18,12 +20,18 @@ SEVERITIES = (
     {"id": "3", "name": "High", "description": "High Severity"},
     {"id": "4", "name": "Critical", "description": "Critical Severity"},
 )
+# recorded: test_analysis_vulns_vulndetails_tool.yaml ("None" for info), test_analysis_mobile_vulndetails.yaml
+# inferred: "Low" and "Medium"
 RISK_FACTORS = ("None", "Low", "Medium", "High", "Critical")
-# Per-severity weights of the organization's vulnerability score: what makes sumip's "score" (recorded
-# rows satisfy score = low + 3 * medium + 10 * high + 40 * critical).
+# Per-severity weights of the organization's vulnerability score: what makes sumip's "score".
+# recorded: test_analysis_vulns_sumip_tool.yaml (score = low + 3 * medium + 10 * high + 40 * critical),
+# test_organizations_details_success.yaml (vulnScoreLow/Medium/High/Critical "1", "3", "10", "40")
 SCORE_WEIGHTS = (0, 1, 3, 10, 40)
+# recorded: test_analysis_vulns_sumprotocol_tool.yaml ("ICMP(1)", "TCP(6)", "UDP(17)")
 PROTOCOL_NAMES = {1: "ICMP", 6: "TCP", 17: "UDP"}
 
+# recorded: test_analysis_vulns_sumfamily_tool.yaml (the first thirteen, ids and names)
+# inferred: the ids of the others; test_plugins_family_list_success.yaml numbers them differently
 FAMILIES = {
     "cgi": ("6", "CGI abuses"), "bulletins": ("10", "Windows : Microsoft Bulletins"), "web": ("11", "Web Servers"),
     "ftp": ("19", "FTP"), "windows": ("20", "Windows"), "service": ("24", "Service detection"), "rpc": ("28", "RPC"),
@@ -34,11 +42,14 @@ FAMILIES = {
     "centos": ("45", "CentOS Local Security Checks"), "vmware": ("46", "VMware ESX Local Security Checks"),
     "was": ("1001", "Web Applications"),
 }
-# Families of Tenable Web App Scanning plugins (inferred: SC 6.3 and later mix these findings into cumulative
-# analysis, per the documented wasVuln default, but no recording shows such a row).
+# Families of Tenable Web App Scanning plugins.
+# inferred: family id 1001 and type "was"; SC 6.3 and later mix these findings into cumulative analysis (see
+# filters.WAS_FINDINGS_FROM) but no recording shows such a row.
 WAS_FAMILIES = ("was",)
 
 # CVSS figures by severity: (baseScore, temporalScore, cvssVector, cvssV3BaseScore, cvssV3TemporalScore, cvssV3Vector)
+# recorded: test_analysis_vulns_vulndetails_tool.yaml (all empty for info plugins)
+# inferred: one typical set of figures per severity
 _CVSS = (
     ("", "", "", "", "", ""),
     ("2.6", "2.0", "AV:N/AC:H/Au:N/C:P/I:N/A:N/E:U/RL:OF/RC:C", "3.7", "3.3",
@@ -50,6 +61,7 @@ _CVSS = (
     ("10.0", "8.7", "AV:N/AC:L/Au:N/C:C/I:C/A:C/E:F/RL:OF/RC:C", "9.8", "9.4",
      "AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:H/RL:O/RC:C"),
 )
+# inferred: VPR score range per severity
 _VPR_RANGES = ((0.0, 0.0), (1.4, 3.9), (4.0, 6.6), (6.7, 8.9), (9.0, 9.9))
 _DAY = 86400
 
@@ -72,6 +84,7 @@ class Plugin:
         self.family = spec["family"]
         family_id, family_name = FAMILIES[spec["family"]]
         self.was = spec["family"] in WAS_FAMILIES
+        # recorded: test_analysis_vulns_sumid_tool.yaml (family type "active")
         self.family_ref = {"id": family_id, "name": family_name, "type": "was" if self.was else "active"}
         self.severity = spec["severity"]
         self.severity_ref = SEVERITIES[self.severity]
@@ -82,6 +95,8 @@ class Plugin:
         frameworks = spec.get("exploit")
         self.exploit_available = frameworks is not None
         self.exploit_frameworks = frameworks or ""
+        # recorded: test_analysis_mobile_vulndetails.yaml (these two texts), test_analysis_vulns_vulndetails_tool.yaml
+        # ("" for info)
         self.exploit_ease = ("Exploits are available" if self.exploit_available
                              else "No known exploits are available" if self.severity else "")
         self.synopsis = spec["synopsis"]
@@ -94,6 +109,7 @@ class Plugin:
          self.cvss3_base_score, self.cvss3_temporal_score, self.cvss3_vector) = _CVSS[self.severity]
         self.cpe = spec.get("cpe", "")
         self.check_type = spec.get("check_type", "remote")
+        # recorded: test_analysis_vulns_vulndetails_tool.yaml (version like "1.133")
         self.version = "1.%d" % (self.id % 97 + 3)
         self.bid = ""
         self.xref = spec.get("xref", "")
@@ -104,6 +120,7 @@ class Plugin:
 
     def _dates(self):
         # Deterministic, plausible dates: older plugin ids were published earlier.
+        # recorded: test_analysis_vulns_vulndetails_tool.yaml (epoch strings, "-1" when a plugin has none)
         published = 946684800 + (self.id % 260000) * 3100
         self.plugin_pub_date = str(published)
         self.plugin_mod_date = str(published + (self.id % 400) * _DAY)
@@ -114,6 +131,7 @@ class Plugin:
             self.vuln_pub_date = self.patch_pub_date = "-1"
 
     def _vpr(self):
+        # client: elastic/integrations test-vulnerability.log ("" and "[]" for info; these seven context items)
         if not self.severity:
             self.vpr_score, self.vpr_context = "", "[]"
             return
@@ -138,7 +156,10 @@ class Plugin:
         ], separators=(",", ":"))
 
     def plugin_text(self, host, port):
-        """The per-finding output SC stores, wrapped like the real thing."""
+        """The per-finding output SC stores, wrapped like the real thing.
+
+        recorded: test_analysis_vulns_vulndetails_tool.yaml ("<plugin_output>...</plugin_output>")
+        """
         text = self.output.format(ip=host.ip, port=port, dns=host.dns_name or host.ip, os=host.os_name)
         return "<plugin_output>%s</plugin_output>" % (text or "\n%s\n" % self.synopsis)
 
@@ -152,6 +173,8 @@ _MS = "Metasploit"
 _ALL_FRAMEWORKS = "Canvas (CANVAS), Core Impact, Metasploit (exploit/windows/smb/ms17_010_eternalblue)"
 
 # Classic plugins, hand-written: ids, names and families as Nessus ships them.
+# recorded: test_analysis_vulns_sumid_tool.yaml, test_analysis_vulns_listvuln_tool.yaml (twelve of them, e.g. 10107,
+# 10114, 10287); the others inferred
 _CLASSICS = [
     _p(19506, "Nessus Scan Information", "settings", 0, "scan", "This plugin displays information about the Nessus scan.",
        weight=40, output="\nInformation about this scan : \n\nNessus version : 10.6.4\nPlugin feed version : "
@@ -471,6 +494,7 @@ def _server_software(rng):
 
 
 # Web application findings: hosts never carry the "was" tag, so the dataset adds them to web servers itself.
+# inferred: these WAS plugins (ids, names, severities, ports)
 _WEB_APPLICATION = [
     _p(98000, "Scan Information", "was", 0, "was", "Information about the web application scan.", ports=(443,)),
     _p(98104, "Cross-Site Scripting (XSS)", "was", 3, "was",

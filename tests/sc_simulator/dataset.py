@@ -25,9 +25,11 @@ from .iputil import format_intervals, int_to_ip, intervals_from_sorted, ip_to_in
 
 DAY = 86400
 _EPOCH_2026 = 1767225600
+# inferred: how many findings were fixed, and that a fixed finding keeps its lastSeen from before the fix
 MITIGATED_SHARE = 0.08
 # Web servers with web application (WAS) findings too, from a random stream of their own so that the host
 # findings are the same as without them.
+# inferred: WAS findings attached to the scanned web server's host record
 WAS_HOST_SHARE = 0.3
 
 Finding = namedtuple("Finding", "index host plugin port protocol first_seen last_seen mitigated")
@@ -87,7 +89,11 @@ _MAC_PREFIXES = ("00:50:56", "00:0c:29", "3c:52:82", "f4:8e:38", "00:1b:21", "a4
 
 @dataclass(slots=True, eq=False)
 class Host:
-    """One (repository, address) record: a sumip row. Attributes also read as ``host["ip"]``."""
+    """One (repository, address) record: a sumip row. Attributes also read as ``host["ip"]``.
+
+    recorded: one address in two repositories is two records (test_analysis_vulns_sumdnsname_tool.yaml,
+    test_analysis_vulns_iavmipdetail_tool.yaml).
+    """
 
     ip: str = ""
     ip_int: int = 0
@@ -144,6 +150,7 @@ class Dataset:
         self.seed = seed
         self.findings_per_host = findings_per_host
         self.now = _EPOCH_2026 + (seed % 365) * DAY
+        # recorded: test_analysis_vulns_sumip_tool.yaml (pluginSet like "201812150336")
         self.plugin_set = time.strftime("%Y%m%d0312", time.gmtime(self.now - DAY))
         self.plugins = PLUGINS
         rng = random.Random(seed)
@@ -151,6 +158,7 @@ class Dataset:
         self.hosts = self._hosts(rng, hosts)
         self._findings(rng)
         self.asset_lists = self._seed_asset_lists()
+        # inferred: one weekly scan result per repository (id, name, repository, finish time)
         self.scan_results = [
             {"id": str(number), "name": "Weekly scan: %s" % repository["name"], "repository_id": repository["id"],
              "finishTime": self.now - (number % 3) * DAY}
@@ -167,6 +175,9 @@ class Dataset:
         self._profiles = {}
         for number, profile in enumerate(profiles[:count], 1):
             agent = profile is _AGENT_REPOSITORY
+            # recorded: test_repositories_details_success.yaml (type "Local"), test_analysis_vulns_sumip_tool.yaml
+            # (dataFormat "IPv4" or "agent")
+            # inferred: the repository uuid (newer servers)
             repositories.append({
                 "id": str(number), "name": profile[0], "description": profile[1], "type": "Local",
                 "dataFormat": "agent" if agent else "IPv4",
@@ -217,6 +228,9 @@ class Dataset:
 
     def _network_host(self, rng, repository, ip_int, os_key, short_name):
         name, domain, workgroup = (self._profiles[repository["id"]][i] for i in (0, 3, 4))
+        # recorded: test_analysis_vulns_sumip_tool.yaml (netbiosName "WORKGROUP\NAME", empty dnsName or MAC on
+        # some hosts, uuid "" and uniqueness "repositoryID,ip,dnsName" for network hosts, lastAuthRun or
+        # lastUnauthRun an epoch string and the other "")
         random_, profile = rng.random, OS_PROFILES[os_key]
         fields = self._host_fields(repository, ip_int, os_key)
         fields["dns_name"] = "%s.%s" % (short_name, domain) if random_() > 0.12 else ""
@@ -236,7 +250,11 @@ class Dataset:
                 "os_name": OS_PROFILES[os_key].name, "os_cpe": OS_PROFILES[os_key].cpe, "plugin_set": self.plugin_set}
 
     def _agent_hosts(self, rng, repository, count, network_hosts):
-        """Agents report on machines the network scans also see: same address, name and OS, own uuid."""
+        """Agents report on machines the network scans also see: same address, name and OS, own uuid.
+
+        recorded: test_analysis_vulns_sumip_tool.yaml (an agent row: lower-case uuid, upper-case biosGUID,
+        policyName "Basic Agent Scan", uniqueness "repositoryID,uuid", lastUnauthRun "").
+        """
         eligible = [host for host in network_hosts if host.os_key in _AGENT_CAPABLE]
         hosts = []
         for source in rng.sample(eligible, min(count, len(eligible))):
@@ -324,6 +342,7 @@ class Dataset:
         web_hosts = sorted({h.ip_int for h in self.hosts if h.repository_id == second["id"] and "web" in h.tags})[:20]
         servers = sorted({h.dns_name for h in self.hosts if h.os_key in ("win2019", "win2012") and h.dns_name})[:10]
         subnets = sorted({h.ip_int >> 8 for h in self.hosts if h.repository_id == third["id"]})[:2] or [0]
+        # recorded: test_asset_lists_list_success.yaml (list 0, its name, type and description)
         lists = [
             self._asset("0", "All Defined Ranges", "static",
                         "All defining ranges of the Group in whose context this Asset is being evaluated.",
@@ -341,6 +360,7 @@ class Dataset:
                                    "type": "group"}}),
         ]
         # Two lists share a name, as SC allows.
+        # recorded: test_asset_lists_create_success.yaml (three lists named "Example")
         for asset_id, subnet in zip(("5", "6"), subnets * 2):
             lists.append(self._asset(asset_id, "Datacenter Subnet", "static", "",
                                      {"definedIPs": "%s/24" % int_to_ip(subnet << 8)}))
@@ -374,17 +394,19 @@ def _pick_ports(random_, ports):
 
 
 def _guid(rng):
+    # recorded: test_analysis_vulns_sumip_tool.yaml (biosGUID upper case, 8-4-4-4-12)
     text = "%032X" % rng.getrandbits(128)
     return "-".join((text[:8], text[8:12], text[12:16], text[16:20], text[20:]))
 
 
 def _mac(rng):
+    # recorded: test_analysis_vulns_sumip_tool.yaml (lower case, colon separated)
     return "%s:%02x:%02x:%02x" % (_MAC_PREFIXES[rng.getrandbits(16) % len(_MAC_PREFIXES)], rng.getrandbits(8),
                                   rng.getrandbits(8), rng.getrandbits(8))
 
 
 def _clause(filter_name, operator, value):
-    # SC stores clauses with pluginIDConstraint "-1" and this key order (recorded on 5.18).
+    # recorded: test_asset_lists_create_asset_list_check_uuid.yaml (5.18: pluginIDConstraint "-1", this key order)
     return {"filterName": filter_name, "operator": operator, "value": value, "pluginIDConstraint": "-1",
             "type": "clause"}
 

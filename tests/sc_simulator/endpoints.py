@@ -12,12 +12,17 @@ from .accounts import FULL_ACCESS_GROUP, ROLES
 from .assets import LIST_FIELDS
 from .envelope import INVALID_TOKEN, SCError, envelope, not_found, org_required
 
+# documented: API keys need SC 5.13 or later (API Key Authorization)
 API_KEY_MIN_VERSION = (5, 13)
 # reported: pyTenable #512, #514 and PR #473 ("As of Tenable.sc 5.20.0, the version is no longer sent"):
 # /rest/system without keys has no version from 5.20 on.
 VERSION_HIDDEN_WITHOUT_KEYS = (5, 20)
+# documented: "x-apikey: accesskey=ACCESS; secretkey=SECRET;" (API Key Authorization)
+# client: pyTenable sends "accessKey=A; secretKey=S" without the final ";" (sc_login_5_20_0.yaml), so names are
+# read case-insensitively and the separators leniently
 _KEY_PAIR = re.compile(r"([A-Za-z]+)\s*=\s*([^;\s]*)")
-_REPOSITORY_LIST_FIELDS = ("id", "name", "description", "type", "dataFormat")  # inferred default
+_REPOSITORY_LIST_FIELDS = ("id", "name", "description", "type", "dataFormat")  # inferred: default fields
+# recorded: test_system_details.yaml
 _REPORT_TYPES = [
     {"name": "PDF", "type": "pdf", "enabled": "true", "attributeSets": []},
     {"name": "CSV", "type": "csv", "enabled": "true", "attributeSets": []},
@@ -26,6 +31,7 @@ _REPORT_TYPES = [
     {"name": "DISA ASR", "type": "asr", "enabled": "false", "attributeSets": []},
     {"name": "CyberScope", "type": "lasr", "enabled": "true", "attributeSets": ["lasr"]},
 ]
+# recorded: test_system_details.yaml (the shape; the real list is long)
 _TIMEZONES = [{"name": "America/New_York", "gmtOffset": -5}, {"name": "Europe/London", "gmtOffset": 0},
               {"name": "Europe/Paris", "gmtOffset": 1}, {"name": "UTC", "gmtOffset": 0}]
 
@@ -54,7 +60,7 @@ class Answer:
 
 
 def _auth_refusal(status, error_msg=""):
-    # Recorded on SC 5.20: refused keys come back as 403, error_code 0, empty message, Content-Type text/html.
+    # recorded: sc_login_5_20_0.yaml (refused keys: 403, error_code 0, empty message, Content-Type text/html)
     return SCError(status, 0, error_msg, content_type="text/html; charset=UTF-8")
 
 
@@ -64,7 +70,10 @@ def _fields(query):
 
 
 def _select(document, fields):
-    """?fields=a,b: the named fields only; SC keeps id in every answer (inferred)."""
+    """?fields=a,b: the named fields only; SC keeps id in every answer.
+
+    inferred: every recorded request asked for id.
+    """
     if not fields:
         return document
     return {field: document[field] for field in ["id"] + [f for f in fields if f != "id"] if field in document}
@@ -77,6 +86,8 @@ class Application:
         self.sim = simulator
         self.dataset = simulator.dataset
         self._by_access_key = {user.access_key.lower(): user for user in simulator.users.values()}
+        # reported: pyTenable #512, #514 (GET /rest/system answers without keys)
+        # inferred: every other route needs keys
         self._routes = [
             ("GET", re.compile(r"/rest/system$"), self.system, False),
             ("GET", re.compile(r"/rest/status$"), self.status, True),
@@ -111,30 +122,35 @@ class Application:
     # Authentication
 
     def authenticate(self, header, required):
-        """The user of an x-apikey header; names and separators are read leniently like SC does."""
+        """The user of an x-apikey header; names and separators are read leniently like SC does (see _KEY_PAIR)."""
         if version_tuple(self.sim.version) < API_KEY_MIN_VERSION:
-            # inferred: before 5.13 SC has no API keys, so the header is ignored and the request has no session;
-            # SC's wording for a missing or expired session is recorded (403/12).
+            # inferred: before 5.13 SC has no API keys (documented), so the header is ignored and the request has
+            # no session.
             header = None
         if header is None:
             if required:
+                # recorded: test_system_current_locale.yaml (403/12, this wording; sent there as text/html)
                 raise SCError(403, INVALID_TOKEN, "This request contains an invalid token.")
             return None
         if not self.sim.api_keys_enabled:
-            # Tenable documents 400 when API keys are disabled; the body is inferred, shaped like the refusal.
+            # documented: 400 when API keys are disabled (API Key Authorization)
+            # inferred: the body, shaped like the 403 refusal
             raise _auth_refusal(400)
         pairs = {name.lower(): value for name, value in _KEY_PAIR.findall(header)}
+        # inferred: key values compared case-insensitively
         user = self._by_access_key.get(pairs.get("accesskey", "").lower())
         if user is None or pairs.get("secretkey", "").lower() != user.secret_key:
+            # recorded: sc_login_5_20_0.yaml (403; Tenable's docs say 400 for invalid keys)
             raise _auth_refusal(403)
         if user.locked:
-            raise _auth_refusal(403, "The user account is locked.\n")  # inferred wording and shape
+            raise _auth_refusal(403, "The user account is locked.\n")  # inferred: status, wording and shape
         return user
 
     # Server facts
 
     def system(self, user, _query, _body):
         version = self.sim.version
+        # recorded: test_system_details.yaml (these keys in this order, a 12-digit buildID equal to releaseID)
         build = "2024%08d" % (int(hashlib.sha256(version.encode()).hexdigest(), 16) % 10 ** 8)
         document = {
             "reportTypes": _REPORT_TYPES, "version": version, "buildID": build, "banner": "", "releaseID": build,
@@ -151,6 +167,7 @@ class Application:
     def status(self, _user, _query, _body):
         active = len({host.ip_int for host in self.dataset.hosts})
         plugin_time = str(self.dataset.now - 86400)
+        # recorded: test_status_status.yaml
         return Answer.ok({
             "jobd": "Running", "licenseStatus": "Valid", "PluginSubscriptionStatus": "Valid",
             "LCEPluginSubscriptionStatus": "Expired", "PassivePluginSubscriptionStatus": None,
@@ -163,6 +180,8 @@ class Application:
 
     def current_user(self, user, query, _body):
         created = str(self.dataset.now - 400 * 86400)
+        # inferred: shaped like the /rest/user document of test_users_details_success.yaml (only ?fields=id,name of
+        # /rest/currentUser is recorded, test_current_user.yaml)
         document = {
             "id": user.id, "username": user.username, "firstname": user.firstname, "lastname": user.lastname,
             "status": "0", "role": {"id": user.role_id, "name": user.role_name, "description": ROLES[user.role_id][1]},
@@ -180,6 +199,7 @@ class Application:
         if user.is_admin:
             raise org_required()  # inferred: an Administrator belongs to no organization
         organization = dict(user.organization)
+        # recorded: test_organizations_details_success.yaml (these fields, in this order)
         organization.update({
             "email": "", "address": "", "city": "", "state": "", "country": "", "phone": "", "fax": "",
             "zoneSelection": "auto_only", "restrictedIPs": "", "vulnScoreLow": "1", "vulnScoreMedium": "3",
@@ -191,6 +211,8 @@ class Application:
     # Repositories
 
     def _visible_repositories(self, user):
+        # documented: a user sees only the repositories assigned to it (seed guide, per the API notes)
+        # inferred: an Administrator sees them all
         return [r for r in self.dataset.repositories if user.is_admin or r["id"] in user.repository_ids]
 
     @staticmethod
@@ -201,6 +223,8 @@ class Application:
         counts = self._counts_per_repository()
         hosts, findings = counts.get(repository["id"], (0, 0))
         created = str(self.dataset.now - 700 * 86400)
+        # recorded: test_repositories_details_success.yaml
+        # inferred: uuid (newer servers)
         return {
             "id": repository["id"], "name": repository["name"], "description": repository["description"],
             "type": repository["type"], "dataFormat": repository["dataFormat"], "remoteID": None, "remoteIP": None,
@@ -227,6 +251,8 @@ class Application:
         return self._repository_counts
 
     def repositories(self, user, query, _body):
+        # recorded: test_repositories_list_success.yaml (?type=Local)
+        # client: pyTenable also sends All, Remote or Offline
         wanted_type = (parse_qs(query).get("type") or ["All"])[0]
         fields = _fields(query) or _REPOSITORY_LIST_FIELDS
         documents = [_select(self._repository_document(r), fields) for r in self._visible_repositories(user)
@@ -236,14 +262,14 @@ class Application:
     def repository(self, user, query, _body, repository_id):
         repository = next((r for r in self._visible_repositories(user) if r["id"] == repository_id), None)
         if repository is None:
-            raise not_found("Repository", repository_id)  # inferred wording, SC's "<Object> #<id>" style
+            raise not_found("Repository", repository_id)  # inferred: wording, in SC's "<Object> #<id>" style
         return Answer.ok(_select(self._repository_document(repository), _fields(query)))
 
     # Asset lists
 
     def _asset_reader(self, user):
         if user.is_admin:
-            raise org_required()  # recorded for an Administrator reading an asset list without orgID
+            raise org_required()  # reported: pyTenable #294 (403/15, asset list read without orgID)
         return self.sim.assets
 
     def _asset_manager(self, user):
@@ -260,10 +286,12 @@ class Application:
         def listed(assets):
             return [store.render(asset, user, self.dataset.repositories, fields) for asset in assets]
         if user.is_admin:
-            # documented: an Administrator's list is one "assets" array; its content here is inferred.
+            # documented: an Administrator's GET /rest/asset answers one "assets" array (Asset API)
+            # inferred: its content
             return Answer.ok({"assets": listed(store.usable())})
         usable = store.usable()
         # recorded: test_asset_lists_list_success_for_fields.yaml lists a manageable list that is not usable.
+        # recorded: test_asset_lists_list_success.yaml (list 0 usable, never manageable)
         manageable = [asset for asset in usable + store.manageable_only() if asset.id and user.can_manage_assets]
         return Answer.ok({"usable": listed(usable), "manageable": listed(manageable)}, rows=len(usable))
 
@@ -281,14 +309,15 @@ class Application:
     def edit_asset(self, user, _query, body, asset_id):
         store = self._asset_manager(user)
         if store.get(asset_id).id == 0:
-            raise SCError(403, 1, "Insufficient permissions: Asset #0 cannot be edited.\n")  # inferred: as above
+            raise SCError(403, 1, "Insufficient permissions: Asset #0 cannot be edited.\n")  # inferred: code, wording
         return Answer.ok(store.render(store.update(asset_id, body), user, self.dataset.repositories))
 
     def delete_asset(self, user, _query, _body, asset_id):
         store = self._asset_manager(user)
         if str(asset_id) == "0":
-            raise SCError(403, 1, "Insufficient permissions: Asset #0 cannot be deleted.\n")  # inferred: as above
+            raise SCError(403, 1, "Insufficient permissions: Asset #0 cannot be deleted.\n")  # inferred: code, wording
         store.delete(asset_id)
+        # recorded: test_asset_lists_delete_success.yaml (response "")
         return Answer.ok("")
 
     # Analysis

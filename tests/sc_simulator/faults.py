@@ -1,7 +1,11 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, secops.tenablesc contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Injected faults (what networks, proxies and a busy SC do to clients) and injected latency."""
+"""Injected faults (what networks, proxies and a busy SC do to clients) and injected latency.
+
+Resets, truncated bodies, delays and plain HTTP statuses are generic network and proxy failures (inferred); the
+SC-specific faults say where they come from.
+"""
 
 import http.client
 import threading
@@ -17,6 +21,7 @@ AROUND = ("reset_before", "reset_after", "truncated", "slow", "total_records_dri
 EXTRA_ROW_FRACTION = 0.0526
 KINDS = SHORT_CIRCUIT + AROUND
 
+# inferred: an nginx reverse proxy's 502 page in front of SC
 PROXY_502_PAGE = (b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway"
                   b"</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n")
 
@@ -53,12 +58,13 @@ class Fault:
             return SCError(status, int(params.get("error_code", 0)),
                            params.get("message", http.client.responses.get(status, "Error")))
         if self.kind == "db_locked":
-            # inferred: the transient error is known only by its text; status and code are a guess (SC answers
-            # most application errors with 403, which no client retries on its own).
+            # client: Splunk SOAR's Tenable.sc connector retries "database locked" errors (any non-zero error_code)
+            # inferred: the exact text, status and code (SC answers most application errors with 403, which no
+            # client retries on its own)
             return SCError(int(params.get("status", 403)), int(params.get("error_code", 1)),
                            params.get("message", "database is locked\n"))
         return SCError(403, INVALID_PARAMETERS, params.get(
-            "message", "Invalid parameters specified for vuln query.\n"))  # inferred wording
+            "message", "Invalid parameters specified for vuln query.\n"))  # inferred: wording
 
     def retry_after(self):
         value = self.params.get("retry_after")
@@ -67,6 +73,7 @@ class Fault:
     def drift(self, document):
         """total_records_drift: report totalRecords off by ``delta`` or (``missing``) not at all.
 
+        inferred: a count that moves while imports land between pages, or is left out.
         no_counts: neither totalRecords nor returnedRecords (reported: pyTenable #736, on SC 6.2).
         """
         response = _analysis_response(document)
@@ -97,12 +104,15 @@ class Fault:
 
     @property
     def repeats_extra_row(self):
-        """Whether the next page starts with the extra row again; if not, later pages start one row further on."""
+        """Whether the next page starts with the extra row again; if not, later pages start one row further on.
+
+        inferred: pyTenable #823 does not say which, so a test chooses.
+        """
         return bool(self.params.get("repeated", True))
 
 
 def shift_offsets(body, shift):
-    """Move the rows a page asks for by ``shift``: what SC does when a row before them was left out."""
+    """Move the rows a page asks for by ``shift``: what SC does when a row before them was left out (inferred)."""
     for holder in _offset_holders(body):
         for name in ("startOffset", "endOffset"):
             if name in holder:

@@ -9,19 +9,22 @@ from .envelope import invalid_parameters, query_not_built
 from .iputil import IntervalSet, IPListError
 
 DAY = 86400
-# client: pyTenable documents "=", "!=", ">=", "<=" and "~" ("The tilda is only used when using the asset
-# filter"); UI captures use "pcre" for regular expressions on text. reported: pyTenable #278, SC refuses any
-# other operator with 143 'Operator "contains" is not recognized'.
+# documented: "=", "!=", ">=", "<=" (Analysis API operators, as quoted in pyTenable #278)
+# client: "~" only for the asset filter (pyTenable's analysis docs: "The tilda is only used when using the asset
+# filter"); "pcre" for regular expressions on text (SC web UI captures)
+# reported: pyTenable #278, SC refuses any other operator with 143 'Operator "contains" is not recognized'.
 OPERATORS = ("=", "!=", ">=", "<=", "~", "pcre")
 # inferred: which filters take "~" and "pcre" beyond those; SC refuses them elsewhere in the same words.
 TILDE_FILTERS = ("asset",)
 PCRE_FILTERS = ("pluginName", "pluginText")
-# documented: wasVuln takes onlyWas, excludeWas or includeWas; SC 6.3 and later include WAS findings unless told.
+# documented: wasVuln takes onlyWas, excludeWas or includeWas; SC 6.3 and later include WAS findings unless told
+# (Analysis API).
 WAS_VALUES = ("onlyWas", "excludeWas", "includeWas")
 WAS_FINDINGS_FROM = (6, 3)
 
-# The list a 5.2x server printed when refusing a filter (pyTenable issue 606), in its order. Servers from 6.2
-# also accept wasVuln (older ones refuse it, as pyTenable users found); where 6.2 lists it is inferred.
+# reported: pyTenable #606 (the list a server printed when refusing a filter, in its order)
+# reported: tenable/integration-jira-cloud #283 (wasVuln refused before 6.2, accepted from 6.2 on)
+# inferred: where 6.2 lists wasVuln
 LISTED_FILTERS = (
     "acceptedRisk", "acceptRiskStatus", "assetID", "auditFileID", "benchmarkName", "cceID", "cpe", "cveID",
     "baseCVSSScore", "cvssVector", "cvssV3BaseScore", "cvssV3Vector", "dataFormat", "daysMitigated",
@@ -31,7 +34,8 @@ LISTED_FILTERS = (
     "protocol", "recastRisk", "recastRiskStatus", "repositoryIDs", "responsibleUserIDs", "severity", "solutionID",
     "stigSeverity", "tcpport", "udpport", "uuid", "vulnPublished", "wasMitigated", "xref", "vprScore",
     "assetCriticalityRating")
-# Accepted by SC (pyTenable and the UI send them) though the refusal text does not list them.
+# client: pyTenable and the SC web UI send them, though the refusal text does not list them (pyTenable #244 and
+# #467 quote working "repository" and "asset" filters)
 UNLISTED_FILTERS = ("asset", "repository", "family")
 
 
@@ -77,6 +81,7 @@ class Criteria:
 
 def compile_filters(filters, context):
     if not isinstance(filters, list):
+        # inferred: wording of this refusal and the next
         raise invalid_parameters("Invalid parameters specified for vuln query. 'filters' must be a list.")
     valid = valid_filters(context.version)
     criteria = Criteria()
@@ -85,6 +90,7 @@ def compile_filters(filters, context):
             raise invalid_parameters("Invalid parameters specified for vuln query. A filter must be an object.")
         name = item.get("filterName")
         if name not in valid and name not in UNLISTED_FILTERS:
+            # reported: pyTenable #606 (403/146 "The filter 'x' is invalid (valid filters: ...).")
             raise invalid_parameters("The filter '%s' is invalid (valid filters: %s)." % (name, ", ".join(valid)))
         operator = item.get("operator", "=")
         if operator not in OPERATORS or (operator == "~" and name not in TILDE_FILTERS) or (
@@ -93,14 +99,17 @@ def compile_filters(filters, context):
         handler = _HANDLERS.get(name)
         if handler:
             handler(criteria, name, operator, item.get("value"), context)
-        # Other valid names select on data the simulated findings do not carry (audit files, IAVM, tickets...);
-        # they are accepted and select nothing away, as they would on a server without such data.
+        # inferred: other valid names select on data the simulated findings do not carry (audit files, IAVM,
+        # tickets...); they are accepted and select nothing away, as they would on a server without such data.
     _web_application_findings(criteria, context.version)
     return criteria
 
 
 def _web_application_findings(criteria, version):
-    """WAS findings exist from 6.3 on and are included unless wasVuln says otherwise (documented)."""
+    """WAS findings exist from 6.3 on and are included unless wasVuln says otherwise.
+
+    documented: Analysis API, wasVuln includeWas by default on 6.3+; inferred: no WAS findings before 6.3.
+    """
     if criteria.was_vuln == "onlyWas":
         criteria.plugin_tests.append(lambda plugin: plugin.was and version >= WAS_FINDINGS_FROM)
     elif criteria.was_vuln == "excludeWas" or version < WAS_FINDINGS_FROM:
@@ -113,7 +122,7 @@ def _text(name, value):
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if not isinstance(value, str):
-        raise invalid_parameters("Filter '%s' must be a string." % name)  # inferred
+        raise invalid_parameters("Filter '%s' must be a string." % name)  # inferred: wording
     return value.strip()
 
 
@@ -122,18 +131,18 @@ def _items(name, value):
 
 
 def _integers(name, value):
-    """'80,443,1000-2000' -> list of (low, high)."""
+    """'80,443,1000-2000' -> list of (low, high) (inferred: ranges; client: pyTenable's comma lists)."""
     ranges = []
     for part in _items(name, value):
         low, high = part.partition("-")[::2]
         if not low.isdigit() or (high and not high.isdigit()):
-            raise invalid_parameters("Filter '%s' contains an invalid value '%s'." % (name, part))  # inferred
+            raise invalid_parameters("Filter '%s' contains an invalid value '%s'." % (name, part))  # inferred: wording
         ranges.append((int(low), int(high or low)))
     return ranges
 
 
 def _number_range(name, value):
-    """'7.0-10.0' -> (7.0, 10.0); a single number means exactly that."""
+    """'7.0-10.0' -> (7.0, 10.0); a single number means exactly that (inferred: format and refusal wording)."""
     low, high = _text(name, value).partition("-")[::2]
     try:
         return float(low), float(high or low)
@@ -150,6 +159,7 @@ def _membership(operator, allowed):
 
 
 def _ranges_test(operator, ranges):
+    # inferred: ">=" and "<=" compare with the first value or range
     if operator == ">=":
         return lambda number: number >= ranges[0][0]
     if operator == "<=":
@@ -158,18 +168,18 @@ def _ranges_test(operator, ranges):
 
 
 def _text_test(operator, wanted):
-    """'=' is an exact, case-insensitive match of one of the comma separated values."""
+    """'=' is an exact, case-insensitive match of one of the comma separated values (inferred)."""
     wanted = [item.lower() for item in wanted]
     return _negate(operator, lambda text: text.lower() in wanted)
 
 
 def _contains_test(operator, wanted):
-    """client (UI captures): '=' on pluginName and pluginText is a case-insensitive "contains", 'pcre' a regex."""
+    """client: SC web UI captures: '=' on pluginName and pluginText is a case-insensitive "contains", 'pcre' a regex."""
     if operator == "pcre":
         try:
             pattern = re.compile(wanted)
         except re.error:
-            raise invalid_parameters("Filter contains an invalid regular expression.") from None  # inferred
+            raise invalid_parameters("Filter contains an invalid regular expression.") from None  # inferred: wording
         return lambda text: pattern.search(text) is not None
     return _negate(operator, lambda text: wanted.lower() in text.lower())
 
@@ -177,9 +187,10 @@ def _contains_test(operator, wanted):
 # Handlers, one per filter family
 
 def _severity(criteria, name, operator, value, _context):
+    # client: pyTenable's analysis docs ("('severity', '=', '3,4')")
     levels = {int(level) for level in _items(name, value) if level.isdigit() and int(level) <= 4}
     if len(levels) != len(_items(name, value)):
-        raise invalid_parameters("Filter '%s' contains an invalid severity." % name)  # inferred
+        raise invalid_parameters("Filter '%s' contains an invalid severity." % name)  # inferred: wording
     test = _membership(operator, levels)
     criteria.plugin_tests.append(lambda plugin: test(plugin.severity))
 
@@ -187,11 +198,12 @@ def _severity(criteria, name, operator, value, _context):
 def _true_false(name, value):
     text = _text(name, value).lower()
     if text not in ("true", "false"):
-        raise invalid_parameters("Filter '%s' must be 'true' or 'false'." % name)  # inferred
+        raise invalid_parameters("Filter '%s' must be 'true' or 'false'." % name)  # inferred: wording
     return text == "true"
 
 
 def _exploit_available(criteria, name, operator, value, _context):
+    # client: pyTenable's analysis docs ("('exploitAvailable', '=', 'true')")
     wanted = _true_false(name, value)
     test = _negate(operator, lambda plugin: plugin.exploit_available == wanted)
     criteria.plugin_tests.append(test)
@@ -209,16 +221,19 @@ def _plugin_name(criteria, name, operator, value, _context):
 
 def _plugin_type(criteria, name, operator, value, _context):
     test = _membership(operator, set(_items(name, value)))
+    # inferred: every simulated plugin is of type "active"
     criteria.plugin_tests.append(lambda _plugin: test("active"))
 
 
 def _family(criteria, name, operator, value, _context):
+    # client: pyTenable turns a list of ids into [{"id": "n"}] (family); familyID is a comma list (inferred)
     ids = _id_records(name, value) if name == "family" else set(_items(name, value))
     test = _membership(operator, ids)
     criteria.plugin_tests.append(lambda plugin: test(plugin.family_ref["id"]))
 
 
 def _cve(criteria, name, operator, value, _context):
+    # inferred: a comma list of CVE ids; a plugin matches when it lists one of them
     wanted = [item.upper() for item in _items(name, value)]
     test = _negate(operator, lambda cves: any(item in cves for item in wanted))
     criteria.plugin_tests.append(lambda plugin: test(plugin.cve.split(",")))
@@ -245,7 +260,10 @@ def _score(attribute):
 
 
 def _never_true(criteria, name, operator, value, _context):
-    """acceptedRisk, recastRisk: no simulated finding was accepted or recast."""
+    """acceptedRisk, recastRisk: no simulated finding was accepted or recast (inferred).
+
+    Some servers refuse acceptedRisk with 143 (reported: pyTenable #266); this one accepts it.
+    """
     wanted = _text(name, value).lower() in ("true", "1")
     if not _negate(operator, lambda flag: flag == wanted)(False):
         criteria.nothing = True
@@ -254,19 +272,22 @@ def _never_true(criteria, name, operator, value, _context):
 def _was_vuln(criteria, name, _operator, value, _context):
     criteria.was_vuln = _text(name, value)
     if criteria.was_vuln not in WAS_VALUES:
-        raise invalid_parameters("Filter '%s' must be one of %s." % (name, ", ".join(WAS_VALUES)))  # inferred
+        raise invalid_parameters("Filter '%s' must be one of %s." % (name, ", ".join(WAS_VALUES)))  # inferred: wording
 
 
 def _ip(criteria, name, operator, value, _context):
+    # documented: an address, range or CIDR block, or a list of them (Vulnerability Analysis Filter Components)
     try:
         addresses = IntervalSet.parse(_text(name, value))
     except IPListError:
-        raise invalid_parameters("Filter '%s' contains an invalid IP address or range." % name) from None  # inferred
+        # inferred: wording
+        raise invalid_parameters("Filter '%s' contains an invalid IP address or range." % name) from None
     test = _negate(operator, lambda ip_int: ip_int in addresses)
     criteria.host_tests.append(lambda host: test(host.ip_int))
 
 
 def _host_text_field(attribute):
+    # inferred: '=' on dnsName and uuid is an exact, case-insensitive match
     def handler(criteria, name, operator, value, _context):
         test = _text_test(operator, _items(name, value))
         criteria.host_tests.append(lambda host: test(getattr(host, attribute)))
@@ -274,7 +295,11 @@ def _host_text_field(attribute):
 
 
 def _id_records(name, value):
-    """[{"id": "1"}, ...] as SC demands it, with SC's wording when a record has no numeric id."""
+    """[{"id": "1"}, ...] as SC demands it, with SC's wording when a record has no numeric id.
+
+    reported: pyTenable #244 (403/146 'The value for Filter "repository" contains a record without a numeric
+    'id' field.'); client: pyTenable sends [{"id": "n"}].
+    """
     records = value if isinstance(value, list) else [value]
     ids = set()
     for record in records:
@@ -288,6 +313,8 @@ def _id_records(name, value):
 
 def _repository(criteria, name, operator, value, context):
     ids = _id_records(name, value) if name == "repository" else set(_items(name, value))
+    # reported: pyTenable #646, #244 (repositoryIDs as a string of ids; commas for several, inferred)
+    # inferred: dataFormat selects repositories by their data format
     data_formats = {r["id"]: r["dataFormat"] for r in context.dataset.repositories}
     if name == "dataFormat":
         ids = {repository_id for repository_id, data_format in data_formats.items() if data_format in ids}
@@ -302,6 +329,8 @@ def _asset(criteria, name, operator, value, context):
         mask = bytearray(1 - flag for flag in _combination(value, context))
     elif operator == "~":
         mask = _combination(value, context)
+    # client: one list is "=" with {"id": "N"} (pyTenable expands an int so; a UI-captured saved query)
+    # inferred: assetID as a comma list of ids
     elif name == "assetID":
         mask = _union([context.asset_members(asset_id) for asset_id in _items(name, value)])
     else:
@@ -319,9 +348,13 @@ def _union(masks):
 
 
 def _combination(tree, context):
-    """{"operator": "union|intersection|complement", "operand1": ..., "operand2": ...} or {"id": "5"}."""
+    """{"operator": "union|intersection|complement", "operand1": ..., "operand2": ...} or {"id": "5"}.
+
+    client: pyTenable's combination expansion (tenable/sc/base.py).
+    """
     if not isinstance(tree, dict):
-        raise invalid_parameters("The value for Filter \"asset\" is not a valid asset combination.")  # inferred
+        # inferred: wording
+        raise invalid_parameters("The value for Filter \"asset\" is not a valid asset combination.")
     if "operator" not in tree:
         return context.asset_members(next(iter(_id_records("asset", tree))))
     first = _combination(tree.get("operand1"), context)
@@ -333,16 +366,18 @@ def _combination(tree, context):
         return bytearray(a | b for a, b in zip(first, second))
     if operator == "intersection":
         return bytearray(a & b for a, b in zip(first, second))
-    raise invalid_parameters("Invalid asset combination operator '%s'." % operator)  # inferred
+    raise invalid_parameters("Invalid asset combination operator '%s'." % operator)  # inferred: wording
 
 
 def _port(criteria, name, operator, value, _context):
+    # inferred: tcpport and udpport are port filters restricted to one protocol
     criteria.finding_tests.append(("f_port", _ranges_test(operator, _integers(name, value))))
     if name in ("tcpport", "udpport"):
         criteria.finding_tests.append(("f_protocol", _membership("=", {6 if name == "tcpport" else 17})))
 
 
 def _protocol(criteria, name, operator, value, _context):
+    # inferred: protocol values are IP protocol numbers
     criteria.finding_tests.append(("f_protocol", _membership(operator, {bounds[0] for bounds in _integers(name, value)})))
 
 
@@ -351,7 +386,12 @@ _EPOCHS = re.compile(r"^(\d+)-(\d+)$")
 
 
 def _seen(criteria, name, _operator, value, context):
-    """'<end day>:<start day>' counted back from the dataset's clock ('0:30', '30:all') or 'from-to' epochs."""
+    """'<end day>:<start day>' counted back from the dataset's clock ('0:30', '30:all') or 'from-to' epochs.
+
+    documented: days back from today (API best practices, "Retrieve Vulnerability Data for a Specific Time Range");
+    inferred: 24-hour periods back from now; client: 'from-to' epochs (Elastic's tenable_sc, questioned in
+    elastic/integrations #10419).
+    """
     text = value.strip() if isinstance(value, str) else ""
     days, epochs = _DAYS.match(text), _EPOCHS.match(text)
     if days:
@@ -361,6 +401,7 @@ def _seen(criteria, name, _operator, value, context):
     elif epochs:
         earliest, latest = int(epochs.group(1)), int(epochs.group(2))
     else:
+        # reported: pyTenable #411 (146, this wording)
         raise invalid_parameters("Filter '%s' must be in the following format: <end day>:<start day>" % name)
     column = "f_last" if name == "lastSeen" else "f_first"
     criteria.finding_tests.append((column, lambda stamp: earliest <= stamp <= latest))

@@ -39,6 +39,9 @@ def _parse_entry(entry):
 
 def parse_intervals(text):
     """Comma, newline or space separated entries -> sorted, merged list of (first, last) intervals."""
+    # documented: addresses, ranges or CIDR blocks, comma separated or one a line (Vulnerability Analysis
+    # Filter Components, "Address")
+    # inferred: spaces as separators too
     entries = [part for part in text.replace("\n", ",").replace(" ", ",").split(",") if part.strip()]
     return merge_intervals(_parse_entry(entry.strip()) for entry in entries)
 
@@ -61,6 +64,7 @@ def intervals_from_sorted(values):
 
 
 def format_intervals(intervals, separator=","):
+    # recorded: test_analysis_vulns_iplist_tool.yaml (single addresses alone, ranges as "first-last")
     # inferred: SC's exact rewrite of definedIPs is not recorded; it is known to merge ranges, sort and drop
     # whitespace, so single addresses stay addresses and everything else becomes "first-last".
     return separator.join(int_to_ip(first) if first == last else "%s-%s" % (int_to_ip(first), int_to_ip(last))

@@ -5,7 +5,11 @@
 
 A 10,000-row vulndetails page is about 19 MB of JSON, mostly plugin text repeated from row to row. Each
 plugin's part of a row is encoded once; a row is then one string formatting with the host's strings quoted by
-json's C string encoder, several times faster than building a dict and encoding it. Key order is SC's.
+json's C string encoder, several times faster than building a dict and encoding it.
+
+Key order is SC's (recorded: test_analysis_vulns_vulndetails_tool.yaml, test_analysis_vulns_listvuln_tool.yaml,
+test_analysis_vulns_sumip_tool.yaml). vprScore, vprContext and operatingSystem, which newer servers add, sit where
+Elastic's tenable_sc test data has them (client: elastic/integrations test-vulnerability.log).
 """
 
 import json
@@ -27,9 +31,13 @@ class _PluginParts:
 
     def __init__(self, plugin):
         self.list_head = _members({"pluginID": plugin.id_str, "severity": plugin.severity_ref})
+        # recorded: test_analysis_vulns_vulndetails_tool.yaml (string flags); always "0" here: nothing is
+        # reopened, accepted or recast
         self.details_head = self.list_head + ',"hasBeenMitigated":"0","acceptRisk":"0","recastRisk":"0"'
         self.details_name = _members({"pluginName": plugin.name})
         self.list_name = _members({"name": plugin.name})
+        # recorded: test_analysis_vulns_vulndetails_tool.yaml (exploitAvailable "Yes"/"No")
+        # client: elastic/integrations test-vulnerability.log (vprScore, vprContext after stigSeverity)
         self.details_body = _members({
             "exploitAvailable": "Yes" if plugin.exploit_available else "No", "exploitEase": plugin.exploit_ease,
             "exploitFrameworks": plugin.exploit_frameworks, "synopsis": plugin.synopsis,
@@ -54,11 +62,14 @@ class RowWriter:
         self._plugins = [_PluginParts(plugin) for plugin in PLUGINS]
 
     def _plugin_info(self, i):
+        # recorded: test_analysis_vulns_vulndetails_tool.yaml ("10114 (0/1) ICMP Timestamp ...")
         ds = self.dataset
         plugin = PLUGINS[ds.f_plugin[i]]
         return quote("%s (%d/%d) %s" % (plugin.id_str, ds.f_port[i], ds.f_protocol[i], plugin.name))
 
     def vulndetails(self, i):
+        # recorded: test_analysis_vulns_vulndetails_tool.yaml (port a string, protocol a name)
+        # client: elastic/integrations test-vulnerability.log (operatingSystem after netbiosName)
         ds = self.dataset
         host, port = ds.hosts[ds.f_host[i]], ds.f_port[i]
         parts = self._plugins[ds.f_plugin[i]]
@@ -73,6 +84,7 @@ class RowWriter:
             self._repositories[host.repository_id], self._plugin_info(i))
 
     def listvuln(self, i):
+        # recorded: test_analysis_vulns_listvuln_tool.yaml
         ds = self.dataset
         host, parts = ds.hosts[ds.f_host[i]], self._plugins[ds.f_plugin[i]]
         return ('{%s,"ip":%s,"uuid":%s,"port":"%d","protocol":"%s",%s,"dnsName":%s,"macAddress":%s,'
@@ -82,6 +94,7 @@ class RowWriter:
             quote(host.uniqueness), parts.family, self._repositories[host.repository_id], self._plugin_info(i))
 
     def sumip(self, group):
+        # recorded: test_analysis_vulns_sumip_tool.yaml (tpmID and mcafeeGUID empty)
         host, counts = self.dataset.hosts[group.key], group.counts
         return ('{"ip":%s,"uuid":%s,"score":"%d","total":"%d","severityInfo":"%d","severityLow":"%d",'
                 '"severityMedium":"%d","severityHigh":"%d","severityCritical":"%d","macAddress":%s,"policyName":%s,'

@@ -50,8 +50,8 @@ class _Dropped(Exception):
 
 
 class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"  # keep-alive, as SC's Apache does
-    timeout = 120  # idle keep-alive connections are closed after this
+    protocol_version = "HTTP/1.1"  # recorded: sc_login_5_20_0.yaml (Connection: Keep-Alive)
+    timeout = 120  # inferred: idle keep-alive limit; sc_login_5_20_0.yaml shows Apache's timeout=15, max=100
 
     def do_GET(self):  # pylint: disable=invalid-name
         self._serve()
@@ -59,6 +59,7 @@ class _Handler(BaseHTTPRequestHandler):
     do_POST = do_PATCH = do_DELETE = do_PUT = do_GET
 
     def version_string(self):
+        # recorded: sc_login_5_20_0.yaml (Server: Apache)
         return "Apache"
 
     def setup(self):
@@ -144,6 +145,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(answer.status)
         self.send_header("Content-Type", answer.content_type)
         self.send_header("Content-Length", str(len(body)))
+        # recorded: sc_login_5_20_0.yaml (these five headers; 5.8 sent "no-store, no-cache, must-revalidate")
         self.send_header("Cache-Control", "no-cache, no-store")
         self.send_header("Pragma", "no-cache")
         self.send_header("Vary", "x-apikey")
