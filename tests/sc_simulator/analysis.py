@@ -466,7 +466,8 @@ class AnalysisEngine:
             "severity": lambda i: severity[plugin_of[i]], "pluginID": lambda i: PLUGINS[plugin_of[i]].id,
             "pluginName": lambda i: PLUGINS[plugin_of[i]].name, "ip": lambda i: ds.f_host[i],
             "port": ds.f_port.__getitem__, "protocol": ds.f_protocol.__getitem__,
-            "firstSeen": ds.f_first.__getitem__, "lastSeen": ds.f_last.__getitem__,
+            # reported: elastic/integrations #17164, SC does not honour sortField=lastSeen (the default order stays).
+            "firstSeen": ds.f_first.__getitem__,
             "vprScore": lambda i: float(PLUGINS[plugin_of[i]].vpr_score or -1),
             "cvssV3BaseScore": lambda i: float(PLUGINS[plugin_of[i]].cvss3_base_score or -1),
             "exploitAvailable": lambda i: PLUGINS[plugin_of[i]].exploit_available,

@@ -22,6 +22,7 @@ GROUP_REF = {"id": "0", "name": "Full Access", "description": "Full Access group
 NO_OBJECT = {"id": -1, "name": "", "description": ""}
 # recorded: test_asset_lists_list_success.yaml (the default fields of GET /rest/asset)
 LIST_FIELDS = ("id", "name", "description", "type", "status")
+IO_SYNC_FIELDS_FROM = (5, 18)
 # client: pyTenable knows more types (ldapquery, upload, watchlist...); the simulator refuses them (see create)
 SUPPORTED_TYPES = ("static", "dnsname", "dynamic", "combination")
 _COMMON_FIELDS = ("name", "description", "tags", "context")
@@ -219,7 +220,7 @@ class AssetStore:
 
     # Answers
 
-    def render(self, asset, user, repositories, fields=None):
+    def render(self, asset, user, repositories, version, fields=None):
         """The asset document SC answers; ``fields`` narrows it (viewableIPs only when asked, it is costly)."""
         visible = [r for r in repositories if r["id"] in user.repository_ids]
         wanted = fields or ("repositories", "ipCount")
@@ -231,7 +232,14 @@ class AssetStore:
         document = {
             "id": str(asset.id), "name": asset.name, "type": asset.type, "description": asset.description,
             "tags": asset.tags, "context": asset.context, "status": "0", "createdTime": str(asset.created),
-            "modifiedTime": str(asset.modified), "typeFields": self._rendered_type_fields(asset),
+            "modifiedTime": str(asset.modified)}
+        if version >= IO_SYNC_FIELDS_FROM:
+            # recorded: test_asset_lists_details_success.yaml, test_asset_lists_create_asset_list_check_uuid.yaml
+            # (5.18; the 5.8 recordings have none of these)
+            document.update(ioSyncStatus="Not Synced", ioFirstSyncTime="-1", ioLastSyncSuccess="-1",
+                            ioLastSyncFailure="-1", ioSyncErrorDetails=None)
+        document.update({
+            "typeFields": self._rendered_type_fields(asset),
             "repositories": [{"ipCount": str(len(counts.get(r["id"], ()))) if asset.counted else "-1",
                               "repository": _repository_ref(r)} for r in visible],
             "ipCount": sum(len(ips) for ips in counts.values()) if asset.counted else -1,
@@ -239,7 +247,7 @@ class AssetStore:
             "canManage": "true" if user.can_manage_assets and asset.id else "false",
             "creator": asset.owner.ref(), "owner": asset.owner.ref(), "ownerGroup": GROUP_REF,
             "targetGroup": NO_OBJECT, "template": NO_OBJECT,
-        }
+        })
         if not fields:
             return document
         if "viewableIPs" in fields:
@@ -288,8 +296,8 @@ def _as_id(asset_id):
 
 
 def _repository_ref(repository):
-    # inferred: type and uuid; recorded refs carry only id, name, description (test_asset_lists_create_success.yaml)
-    return {key: repository[key] for key in ("id", "name", "description", "type", "uuid")}
+    # recorded: test_asset_lists_create_success.yaml, test_asset_lists_details_success.yaml (id, name, description)
+    return {key: repository[key] for key in ("id", "name", "description")}
 
 
 def _ip_list(addresses):

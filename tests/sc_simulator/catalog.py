@@ -30,16 +30,16 @@ SCORE_WEIGHTS = (0, 1, 3, 10, 40)
 # recorded: test_analysis_vulns_sumprotocol_tool.yaml ("ICMP(1)", "TCP(6)", "UDP(17)")
 PROTOCOL_NAMES = {1: "ICMP", 6: "TCP", 17: "UDP"}
 
-# recorded: test_analysis_vulns_sumfamily_tool.yaml (the first thirteen, ids and names)
-# inferred: the ids of the others; test_plugins_family_list_success.yaml numbers them differently
+# recorded: test_analysis_vulns_sumfamily_tool.yaml (the first thirteen, ids and names),
+# test_plugins_family_list_success.yaml (the next eight); inferred: the web application family
 FAMILIES = {
     "cgi": ("6", "CGI abuses"), "bulletins": ("10", "Windows : Microsoft Bulletins"), "web": ("11", "Web Servers"),
     "ftp": ("19", "FTP"), "windows": ("20", "Windows"), "service": ("24", "Service detection"), "rpc": ("28", "RPC"),
     "winusers": ("29", "Windows : User management"), "general": ("30", "General"), "databases": ("31", "Databases"),
     "firewalls": ("34", "Firewalls"), "dns": ("37", "DNS"), "settings": ("41", "Settings"),
-    "portscan": ("5", "Port scanners"), "misc": ("8", "Misc."), "snmp": ("9", "SNMP"), "cisco": ("12", "CISCO"),
-    "ubuntu": ("43", "Ubuntu Local Security Checks"), "redhat": ("44", "Red Hat Local Security Checks"),
-    "centos": ("45", "CentOS Local Security Checks"), "vmware": ("46", "VMware ESX Local Security Checks"),
+    "portscan": ("42", "Port scanners"), "misc": ("23", "Misc."), "snmp": ("45", "SNMP"), "cisco": ("33", "CISCO"),
+    "ubuntu": ("14", "Ubuntu Local Security Checks"), "redhat": ("1", "Red Hat Local Security Checks"),
+    "centos": ("18", "CentOS Local Security Checks"), "vmware": ("48", "VMware ESX Local Security Checks"),
     "was": ("1001", "Web Applications"),
 }
 # Families of Tenable Web App Scanning plugins.

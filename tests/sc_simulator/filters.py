@@ -394,6 +394,10 @@ def _seen(criteria, name, _operator, value, context):
     """
     text = value.strip() if isinstance(value, str) else ""
     days, epochs = _DAYS.match(text), _EPOCHS.match(text)
+    if days and days.group(2) != "all" and int(days.group(1)) > int(days.group(2)):
+        # reported: pyTenable #411 (146, this wording)
+        raise invalid_parameters("End day must be later (i.e. less than) than start day. Filter '%s' must be in the"
+                                 " following format: <end day>:<start day>" % name)
     if days:
         now = context.dataset.now
         latest = now - int(days.group(1)) * DAY

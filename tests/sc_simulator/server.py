@@ -50,8 +50,11 @@ class _Dropped(Exception):
 
 
 class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"  # recorded: sc_login_5_20_0.yaml (Connection: Keep-Alive)
-    timeout = 120  # inferred: idle keep-alive limit; sc_login_5_20_0.yaml shows Apache's timeout=15, max=100
+    # recorded: sc_login_5_20_0.yaml (Connection: Keep-Alive, and Apache's Keep-Alive: timeout=15, max=100): an
+    # idle connection is closed after 15 s, and a connection serves at most 100 requests.
+    protocol_version = "HTTP/1.1"
+    timeout = 15
+    max_requests = 100
 
     def do_GET(self):  # pylint: disable=invalid-name
         self._serve()
@@ -67,6 +70,7 @@ class _Handler(BaseHTTPRequestHandler):
         # Headers and body go out in separate writes; without this Nagle's algorithm meets the client's
         # delayed ACK and every answer waits ~40 ms.
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.requests_served = 0
 
     def log_message(self, format, *args):  # pylint: disable=redefined-builtin
         """Quiet: tests read sim.requests instead."""
@@ -79,6 +83,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _serve(self):
         sim = self.server.simulator
+        self.requests_served += 1
         url = urlsplit(self.path)
         if url.path.startswith(_CONTROL_PREFIX):
             self._send(sim.control(self.command, url.path, self._read_json(self._read_body())))
@@ -156,6 +161,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("SecurityCenter", version)
         if retry_after is not None:
             self.send_header("Retry-After", retry_after)
+        if self.requests_served >= self.max_requests:
+            self.send_header("Connection", "close")
+            self.close_connection = True
         self.end_headers()
         if truncate:
             # Valid headers and Content-Length, half the body, then the connection closes.

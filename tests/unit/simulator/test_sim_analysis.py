@@ -204,6 +204,12 @@ def test_iplist_is_the_recorded_odd_shape(api, reference):
     assert listed == {ipaddress.IPv4Address(f.host["ip"]) for f in reference.findings()}
 
 
+def test_sort_by_last_seen_is_not_honoured(api):
+    # reported: elastic/integrations #17164; a checkpoint must never come from the last row of such a walk.
+    assert api.analysis("vulndetails", sortField="lastSeen", sortDir="DESC")["results"] == api.analysis(
+        "vulndetails")["results"]
+
+
 def test_sort_by_severity_descending_is_stable(api):
     default = api.analysis("vulndetails")["results"]
     rows = api.analysis("vulndetails", sortField="severity", sortDir="DESC")["results"]

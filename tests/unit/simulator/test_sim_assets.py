@@ -5,10 +5,11 @@
 
 import pytest
 
-# Key order recorded for POST and PATCH answers (SC 5.8).
+# Key order recorded for POST and PATCH answers (SC 5.8), and the sync fields 5.18 adds after modifiedTime.
 ASSET_KEYS = ["id", "name", "type", "description", "tags", "context", "status", "createdTime", "modifiedTime",
               "typeFields", "repositories", "ipCount", "groups", "assetDataFields", "canUse", "canManage", "creator",
               "owner", "ownerGroup", "targetGroup", "template"]
+IO_SYNC_KEYS = ["ioSyncStatus", "ioFirstSyncTime", "ioLastSyncSuccess", "ioLastSyncFailure", "ioSyncErrorDetails"]
 
 
 def create(api, body, user="secmanager"):
@@ -49,10 +50,12 @@ def test_list_with_fields(api):
     assert all(list(item) == ["id", "name", "ipCount"] for item in listed)
 
 
-def test_create_static_answers_under_type_fields_with_rewritten_ips(api, sc):
+@pytest.mark.parametrize("version, keys", [("5.13.0", ASSET_KEYS), ("6.4.0", ASSET_KEYS[:9] + IO_SYNC_KEYS + ASSET_KEYS[9:])])
+def test_create_static_answers_under_type_fields_with_rewritten_ips(api, sc, version, keys):
+    sc.version = version
     created = create(api, {"name": "Example", "type": "static",
                            "definedIPs": " 10.0.0.5,10.0.0.1-10.0.0.4 ,10.0.0.0/30,\n192.168.1.9, 192.168.1.8"})
-    assert list(created) == ASSET_KEYS
+    assert list(created) == keys
     assert created["typeFields"] == {"definedIPs": "10.0.0.0-10.0.0.5,192.168.1.8-192.168.1.9"}
     assert "definedIPs" not in created
     assert created["ipCount"] == -1 and {r["ipCount"] for r in created["repositories"]} == {"-1"}

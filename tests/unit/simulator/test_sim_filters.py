@@ -145,6 +145,8 @@ def test_dynamic_asset_list_approximation(api, reference):
 @pytest.mark.parametrize("filters, message", [
     ([flt("lastSeen", "yesterday")], "Filter 'lastSeen' must be in the following format: <end day>:<start day>"),
     ([flt("firstSeen", "0-")], "Filter 'firstSeen' must be in the following format: <end day>:<start day>"),
+    ([flt("lastSeen", "30:7")], "End day must be later (i.e. less than) than start day. Filter 'lastSeen' must be in"
+                                " the following format: <end day>:<start day>"),
     ([flt("repository", [{"name": "DMZ"}])],
      "The value for Filter \"repository\" contains a record without a numeric 'id' field."),
     ([flt("repository", [{"id": "x"}])],

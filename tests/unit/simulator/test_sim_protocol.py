@@ -199,3 +199,10 @@ def test_requests_are_recorded_in_order(api, sc):
     assert (second.path, second.query, second.user, second.user_agent) == (
         "/rest/currentUser", "fields=id", "secanalyst", "probe/1")
     assert sc.count() == 2 and sc.count("get", "/rest/system") == 1 and sc.count(path="/rest/asset") == 0
+
+
+def test_a_connection_serves_at_most_100_requests(api):
+    # recorded: sc_login_5_20_0.yaml, Apache's Keep-Alive: timeout=15, max=100.
+    answers = [api.get("/rest/status") for _request in range(101)]
+    assert [answer.headers.get("Connection") for answer in answers[98:]] == [None, "close", None]
+    assert all(answer.status_code == 200 for answer in answers)
