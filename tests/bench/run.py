@@ -644,8 +644,8 @@ def export_shortfalls(export):
         moving = rows / max(entry["wall"] - export["start"]["wall"], 1e-9)
         cpu_us = max(entry["cpu"] - export["start"]["cpu"], 0.0) / rows * 1e6
         lines.append(
-            "- **%s under the latency model: %.2fx, %.0f%% short of %.1fx.** A page of %d rows takes SC %.2f s, so %d"
-            " pages in flight deliver %.0f rows/s (%.1fx the floor). Of the run's %.1f s, %.1f s is Ansible starting"
+            "- **%s under the latency model: %.2fx, %.0f%% short of %.1fx.** A page of %d rows takes SC %.2f s, so"
+            " %d request(s) in flight deliver %.0f rows/s (%.1fx the floor). Of the run's %.1f s, %.1f s is Ansible starting"
             " and finishing the task (a run with limit 0 took that long); the rest moved %.0f rows/s (%.1fx the floor)"
             " at %.0f us of CPU per row, %s." % (
                 file_format, entry["vs_floor"], 100 * (1 - entry["vs_floor"] / EXPORT_GOALS["model"]),
