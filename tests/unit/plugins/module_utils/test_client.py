@@ -356,3 +356,13 @@ def test_missing_requests_library_is_one_clear_error(monkeypatch):
     with pytest.raises(errors.MissingLibraryError) as caught:
         Client(settings)
     assert "pip install requests" in str(caught.value)
+
+
+def test_asset_lists_in_one_scope_for_every_role(make_client):
+    # recorded: a list can be manageable without being usable; documented: an Administrator gets {"assets": [...]}.
+    managed = {summary["id"]: summary for summary in make_client(user="secmanager").asset_lists()}
+    assert (managed["8"]["usable"], managed["8"]["manageable"]) == (False, True)
+    assert (managed["0"]["usable"], managed["0"]["manageable"]) == (True, False)
+    administered = make_client(user="admin").asset_lists()
+    assert administered and all(summary["usable"] and summary["manageable"] for summary in administered)
+    assert "8" not in {summary["id"] for summary in make_client().asset_lists()}

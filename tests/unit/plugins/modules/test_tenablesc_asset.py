@@ -173,3 +173,28 @@ def test_asset_info_lists_and_resolves_viewable_ips(task, connection, manager):
     assert {"static", "dnsname", "dynamic"} <= {a["type"] for a in everything.result["assets"]}
     [one] = task("tenablesc_asset_info", dict(manager, name=STATIC["name"], viewable_ips=True)).result["assets"]
     assert one["ips"][0] == "10.10.0.0/24" and isinstance(one["viewable_ips"], list)
+
+
+def test_severity_and_plugin_rules_are_sent_as_id_records(task, manager, sc):
+    # client: pyTenable sends {"id": n} for these clauses, as SC needs; the simulator refuses a plain value.
+    rules = {"operator": "any", "children": [{"filter": "severity", "operator": "eq", "value": "critical"},
+                                             {"filter": "pluginid", "operator": "eq", "value": 19506}]}
+    first = asset(task, manager, name="Exposed (test)", type="dynamic", rules=rules)
+    assert first.returncode == 0, first.output
+    [created] = [r.json_body for r in sc.requests if r.method == "POST"]
+    assert [child["value"] for child in created["rules"]["children"]] == [{"id": 4}, {"id": 19506}]
+    same = dict(rules, children=[dict(rules["children"][0], value=4), rules["children"][1]])
+    assert asset(task, manager, name="Exposed (test)", type="dynamic", rules=same).result["changed"] is False
+
+
+def test_a_list_it_manages_but_may_not_use_is_found_by_name_everywhere(task, manager, sc):
+    # recorded: a list can be manageable without being usable; one lookup scope serves the list and the members.
+    described = asset(task, manager, name="Decommissioned Servers", description="Retired in 2026")
+    assert described.returncode == 0 and described.result["changed"] is True, described.output
+    assert described.result["asset"]["id"] == 8
+    combined = asset(task, manager, name="Retired or exposed (test)", type="combination",
+                     combination={"assets": ["Decommissioned Servers", "DMZ Web Servers"]})
+    assert combined.returncode == 0, combined.output
+    assert combined.result["asset"]["combination"]["assets"] == ["8", "1"]
+    refused = task("tenablesc_vulns_info", dict(manager, asset="Decommissioned Servers"))
+    assert refused.failed and "managed but not used" in refused.result["msg"]
