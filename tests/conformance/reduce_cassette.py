@@ -94,7 +94,7 @@ def reduce_interaction(interaction, index, repository, path):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("cassette", help="a cassette file of the pyTenable repository")
     parser.add_argument("index", type=int, nargs="?", help="the interaction (default: all)")
     parser.add_argument("--repository", default="tenable/pyTenable")

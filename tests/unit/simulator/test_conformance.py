@@ -57,7 +57,7 @@ PLACEHOLDERS = {"static_asset": _static_asset, "repository": _repository, "missi
 
 
 def _path(api, request):
-    names = {name for _, name, _, _ in Formatter().parse(request["path"]) if name}
+    names = {field[1] for field in Formatter().parse(request["path"]) if field[1]}
     return request["path"].format(**{name: PLACEHOLDERS[name](api, request["account"]) for name in names})
 
 
