@@ -180,12 +180,13 @@ class AnalysisPages:
         """
         executor = ThreadPoolExecutor(max_workers=self._concurrency)
         queued = deque()
-        next_offset = [0]
+        next_offset = 0
 
         def request_next():
-            offset = next_offset[0]
-            queued.append((offset, executor.submit(self._fetch, offset, self._page_end(offset, end_of_data))))
-            next_offset[0] = offset + self._page_size
+            nonlocal next_offset
+            queued.append((next_offset, executor.submit(
+                self._fetch, next_offset, self._page_end(next_offset, end_of_data))))
+            next_offset += self._page_size
 
         try:
             request_next()
@@ -197,7 +198,7 @@ class AnalysisPages:
                 finished = self._short(page, offset, end_of_data)
                 if not finished:
                     planned = min(end_of_data, self.total_records if self.total_records is not None else end_of_data)
-                    while len(queued) < self._concurrency and next_offset[0] < planned:
+                    while len(queued) < self._concurrency and next_offset < planned:
                         request_next()
                     if not queued:
                         request_next()

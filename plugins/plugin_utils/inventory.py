@@ -52,14 +52,14 @@ class HostMerger:
             host["sc_score"] = max(host["sc_score"] or 0, row.get("score") or 0)
             for name, count in (severity_counts(row) or {}).items():
                 host["sc_severity"][name] = max(host["sc_severity"][name], count)
-            # The most recently seen record names the machine: names and facts of one record stay together.
-            latest_runs = dict((key, max(_epoch(row_value), _epoch(host[key])) or None)
-                               for key, row_value in _row_facts(row).items() if key in _LATEST_RUNS)
-            agent_uuid = host["sc_uuid"] or row.get("uuid") or None
-            if _last_seen(row) > seen[identity]:
-                host.update(_row_facts(row))
-                seen[identity] = _last_seen(row)
+            facts = _row_facts(row)
+            latest_runs = dict((key, max(_epoch(facts[key]), _epoch(host[key])) or None) for key in _LATEST_RUNS)
             # Only a Nessus Agent's record carries a UUID: the machine has it whichever record is newer.
+            agent_uuid = host["sc_uuid"] or facts["sc_uuid"]
+            # The most recently seen record names the machine: names and facts of one record stay together.
+            if _last_seen(row) > seen[identity]:
+                host.update(facts)
+                seen[identity] = _last_seen(row)
             host.update(latest_runs, sc_uuid=agent_uuid)
         return hosts
 
