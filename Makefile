@@ -4,9 +4,11 @@
 #   make test        everything CI runs (.ci/run)
 #   make help        list the targets
 #
-# The repository root is the collection root.  ansible-test needs the
-# collection at a path ending in ansible_collections/<namespace>/<name>, so
-# the targets below work on a copy of the tree in build/.
+# The repository root is the collection root.  Ansible finds a collection at a
+# path ending in ansible_collections/<namespace>/<name>: the tests, the demo
+# and the generators use build/checkout, a link of that shape to this checkout,
+# so they always run what was just edited.  ansible-test resolves links, so
+# sanity, ansible-lint, the docs lint and the tarball work on a copy in build/.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -34,23 +36,27 @@ DEMO_COLLECTIONS := $(BUILD)/collections
 PIP_WHEEL_CACHE := $(BUILD)/pip-cache
 TARBALL := $(BUILD)/$(NAMESPACE)-$(NAME)-$(VERSION).tar.gz
 
-# Paths never copied into the build tree.  A leading / anchors a pattern at
-# the repository root; other patterns match a name anywhere.
-BUILD_EXCLUDES := /.git /.venv /.venv-core-2.16 /.venv-galaxy-importer /build /collections /tests/output /*.tar.gz \
+# The link to this checkout (tests/support/collection.py makes the same one
+# when pytest runs on its own).
+CHECKOUT_COLLECTIONS := $(BUILD)/checkout
+CHECKOUT_LINK := $(CHECKOUT_COLLECTIONS)/ansible_collections/$(NAMESPACE)/$(NAME)
+
+# Names never copied into the build tree, wherever they stand (shutil.ignore_patterns):
+# the repository holds no other file or directory called build or output than
+# build/ and ansible-test's tests/output/.
+BUILD_EXCLUDES := .git .venv .venv-core-2.16 .venv-galaxy-importer build output *.tar.gz \
 	.pytest_cache .hypothesis .mypy_cache __pycache__ *.pyc
 
 # ansible-test sanity options; e.g. make sanity SANITY_ARGS='--test pylint -v'
 SANITY_PYTHON ?= 3.11
 SANITY_ARGS ?=
 
-# Unit tests; e.g. make unit PYTEST_ARGS='-k client -x'
-UNIT_TESTS ?= tests/unit
+# Tests; e.g. make integration UNIT_TESTS=tests/integration/modules PYTEST_ARGS='-k asset -x'
+UNIT_TESTS ?= tests/integration tests/sc_simulator
 PYTEST_ARGS ?= -n 2
-PYTEST_ANSIBLE_ARGS := --ansible-unit-inject-only \
-	--ansible-inventory localhost, --ansible-connection local --ansible-host-pattern localhost
 
-.PHONY: unit-core-2.16 galaxy-import doc-fragments docs help venv build-tree sanity-bootstrap sanity changelog-lint action-groups unit test \
-	lint docs-lint collection release-check demo bench clean distclean
+.PHONY: help venv checkout-link goldens build-tree sanity-bootstrap sanity changelog-lint action-groups unit integration \
+	integration-core-2.16 test lint docs-lint collection release-check galaxy-import demo bench clean distclean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -66,34 +72,31 @@ $(VENV_STAMP): requirements.txt requirements-dev.txt
 	"$(VENV_PYTHON)" -m pip install --disable-pip-version-check --quiet -r requirements-dev.txt
 	@touch "$@"
 
-# --- generated files -----------------------------------------------------
+# --- the collection in place and generated files -----------------------------
 
-doc-fragments: $(VENV_STAMP) build-tree ## Render plugins/doc_fragments/ from the option tables in module_utils
-	PYTHONPATH="$(COLLECTIONS_ROOT)" "$(VENV_PYTHON)" tests/tools/render_doc_fragments.py
+checkout-link: ## Link build/checkout/ansible_collections/secops/tenablesc to this checkout
+	@mkdir -p "$(dir $(CHECKOUT_LINK))"
+	@ln -sfn ../../../.. "$(CHECKOUT_LINK)"
 
 # antsibull-docs runs ansible-doc, so the venv's bin/ goes first on PATH.
-docs: $(VENV_STAMP) build-tree ## Render docs/reference/ from the plugins' own documentation (antsibull-docs)
-	PATH="$(VENV_BIN):$$PATH" ANSIBLE_COLLECTIONS_PATH="$(COLLECTIONS_ROOT)" \
-		"$(VENV_PYTHON)" tests/tools/render_reference_docs.py --collection-dir "$(COLLECTION_DIR)" --dest docs/reference
+goldens: $(VENV_STAMP) checkout-link ## Rewrite every golden file and generated page (doc fragments, docs/reference, inventory goldens, fault matrix)
+	PATH="$(VENV_BIN):$$PATH" "$(VENV_PYTHON)" tools/goldens.py
 
 # --- build tree ----------------------------------------------------------
 
+# A fresh copy each time: a file deleted from the checkout must not linger.
 build-tree: ## Copy the collection to build/ansible_collections/secops/tenablesc
 	@echo "==> build-tree: $(COLLECTION_DIR)"
-	@mkdir -p "$(COLLECTION_DIR)"
-	@if command -v rsync >/dev/null 2>&1; then \
-		rsync -a --delete $(foreach pattern,$(BUILD_EXCLUDES),--exclude '$(pattern)') ./ "$(COLLECTION_DIR)/"; \
-	else \
-		$(PYTHON) tests/tools/sync_tree.py . "$(COLLECTION_DIR)" \
-			$(foreach pattern,$(BUILD_EXCLUDES),--exclude '$(pattern)'); \
-	fi
+	@rm -rf "$(COLLECTION_DIR)"
+	@"$(PYTHON)" -c 'import shutil, sys; shutil.copytree(".", sys.argv[1], symlinks=True, ignore=shutil.ignore_patterns(*sys.argv[2:]))' \
+		"$(COLLECTION_DIR)" $(foreach pattern,$(BUILD_EXCLUDES),'$(pattern)')
 
 # --- checks ----------------------------------------------------------------
 
 # ansible-test fetches a get-pip.py script from the internet for every
 # virtual environment it creates; install an offline stand-in in its cache.
 sanity-bootstrap: $(VENV_STAMP)
-	@"$(VENV_PYTHON)" tests/tools/ansible_test_pip_bootstrap.py "$(PIP_WHEEL_CACHE)"
+	@"$(VENV_PYTHON)" tools/ansible_test_pip_bootstrap.py "$(PIP_WHEEL_CACHE)"
 
 # ANSIBLE_TEST_CONTENT_ROOT stops ansible-test from walking up to the git
 # checkout that contains build/ (which ignores build/ and would hide every file).
@@ -110,31 +113,30 @@ changelog-lint: $(VENV_STAMP) ## Lint changelog fragments and changelogs/changel
 
 action-groups: $(VENV_STAMP) ## Check meta/runtime.yml action_groups against plugins/modules
 	@echo "==> action-groups"
-	"$(VENV_PYTHON)" tests/tools/check_action_groups.py .
+	"$(VENV_PYTHON)" tools/check_action_groups.py .
 
-# The unit tests import the collection from the build tree, and modules run
-# by pytest-ansible fixtures are loaded from there too.  The collection loader
-# is installed early (tests/tools/pytest_collection_loader.py) and tests/ is
-# on PYTHONPATH (for the simulator and test helpers), so that UNIT_TESTS may
-# name any directory, file or test id.  pytest exits with 5 when it collects
-# no tests: treat that as a failure.
-# $(call run_unit,PYTHON): pytest over $(UNIT_TESTS) with that interpreter's ansible-core.
-define run_unit
-	@echo "==> unit: pytest $(UNIT_TESTS) on $$("$(1)" -c 'import ansible; print("ansible-core", ansible.__version__)')"
+# Plain pytest: tests/conftest.py makes the collection importable from this
+# checkout, and pytest.ini puts tests/ and tools/ on sys.path.  Every
+# ansible-playbook and ansible-inventory a test starts finds the collection
+# through build/checkout as well.
+# tests/unit: in-process, no simulator, no Ansible command; well under a minute.
+unit: $(VENV_STAMP) ## Fast in-process tests (tests/unit), the newcomer's loop
+	"$(VENV_PYTHON)" -m pytest -q tests/unit
+
+# pytest exits with 5 when it collects no tests: treat that as a failure.
+# $(call run_integration,PYTHON): pytest over $(UNIT_TESTS) with that interpreter's ansible-core.
+define run_integration
+	@echo "==> integration: pytest $(UNIT_TESTS) on $$("$(1)" -c 'import ansible; print("ansible-core", ansible.__version__)')"
 	@for path in $(UNIT_TESTS); do \
-		if [ ! -e "$${path%%::*}" ]; then echo "unit: $${path%%::*} does not exist" >&2; exit 1; fi; \
+		if [ ! -e "$${path%%::*}" ]; then echo "integration: $${path%%::*} does not exist" >&2; exit 1; fi; \
 	done
-	@rc=0; \
-	ANSIBLE_COLLECTIONS_PATH="$(COLLECTIONS_ROOT)" \
-	ANSIBLE_PYTHON_INTERPRETER="$(1)" \
-	PYTHONPATH="$(CURDIR)/tests/tools:$(CURDIR)/tests$${PYTHONPATH:+:$$PYTHONPATH}" \
-	"$(1)" -m pytest -p pytest_collection_loader $(PYTEST_ANSIBLE_ARGS) $(PYTEST_ARGS) $(UNIT_TESTS) || rc=$$?; \
-	if [ $$rc -eq 5 ]; then echo "unit: no tests were collected from $(UNIT_TESTS)" >&2; fi; \
+	@rc=0; "$(1)" -m pytest $(PYTEST_ARGS) $(UNIT_TESTS) || rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "integration: no tests were collected from $(UNIT_TESTS)" >&2; fi; \
 	exit $$rc
 endef
 
-unit: $(VENV_STAMP) build-tree ## Run the unit tests with pytest on the newest ansible-core (collection from build/)
-	$(call run_unit,$(VENV_PYTHON))
+integration: $(VENV_STAMP) ## Tests against the simulator and through Ansible, on the newest ansible-core
+	$(call run_integration,$(VENV_PYTHON))
 
 OLDEST_CORE_VENV := $(CURDIR)/.venv-core-2.16
 OLDEST_CORE_STAMP := $(OLDEST_CORE_VENV)/.requirements.stamp
@@ -145,8 +147,8 @@ $(OLDEST_CORE_STAMP): requirements.txt tests/requirements-core-2.16.txt
 	"$(OLDEST_CORE_VENV)/bin/python" -m pip install --disable-pip-version-check --quiet -r tests/requirements-core-2.16.txt
 	@touch "$@"
 
-unit-core-2.16: $(OLDEST_CORE_STAMP) build-tree ## The same tests on ansible-core 2.16, the oldest supported
-	$(call run_unit,$(OLDEST_CORE_VENV)/bin/python)
+integration-core-2.16: $(OLDEST_CORE_STAMP) ## The unit and integration tests on ansible-core 2.16, the oldest supported
+	$(call run_integration,$(OLDEST_CORE_VENV)/bin/python)
 
 # --offline: ansible-lint would otherwise install the collection into ~/.ansible.
 lint: $(VENV_STAMP) build-tree ## ansible-lint, production profile, on roles/ and playbooks/
@@ -159,9 +161,9 @@ docs-lint: $(VENV_STAMP) build-tree ## antsibull-docs lint-collection-docs --plu
 	cd "$(COLLECTION_DIR)" && PATH="$(VENV_BIN):$$PATH" ANSIBLE_COLLECTIONS_PATH="$(COLLECTIONS_ROOT)" \
 		"$(VENV_BIN)/antsibull-docs" lint-collection-docs --plugin-docs .
 	PATH="$(VENV_BIN):$$PATH" ANSIBLE_COLLECTIONS_PATH="$(COLLECTIONS_ROOT)" \
-		"$(VENV_PYTHON)" tests/tools/render_reference_docs.py --collection-dir "$(COLLECTION_DIR)" --dest docs/reference --check
+		"$(VENV_PYTHON)" tools/render_reference_docs.py --collection-dir "$(COLLECTION_DIR)" --dest docs/reference --check
 
-test: action-groups changelog-lint lint docs-lint sanity release-check galaxy-import unit unit-core-2.16 ## Run every check (what CI runs)
+test: action-groups changelog-lint lint docs-lint sanity release-check galaxy-import unit integration integration-core-2.16 ## Run every check (what CI runs)
 	@echo "==> test: all checks passed"
 
 # --- collection artifact and demo --------------------------------------------
@@ -178,7 +180,7 @@ collection: $(VENV_STAMP) build-tree ## Build the collection tarball and install
 # hold everything a playbook needs: run one by its FQCN against the simulator.
 release-check: collection ## Build and install the tarball, then run a playbook from the installed copy
 	@echo "==> release-check: secops.tenablesc.check_api_keys from $(DEMO_COLLECTIONS)"
-	"$(VENV_PYTHON)" tests/tools/run_installed_playbook.py --collections-path "$(DEMO_COLLECTIONS)" --tarball "$(TARBALL)"
+	"$(VENV_PYTHON)" tools/run_installed_playbook.py --collections-path "$(DEMO_COLLECTIONS)" --tarball "$(TARBALL)"
 
 # galaxy-importer is what Galaxy and Automation Hub run on an uploaded tarball.
 # It has a venv of its own: its pins would move those of requirements-dev.txt.
@@ -216,26 +218,26 @@ galaxy-import: $(GALAXY_IMPORTER_STAMP) collection $(GALAXY_IMPORTER_CFG) ## Run
 	if [ "$$warnings" -gt 0 ]; then failed="$${failed:+$$failed, }$$warnings warning line(s)"; fi; \
 	if [ -n "$$failed" ]; then echo "galaxy-import: the import of $(notdir $(TARBALL)) failed: $$failed (log: $$log)" >&2; exit 1; fi
 
-# Builds and installs the collection, then tests/tools/run_demo.py starts the
+# Builds and installs the collection, then tools/run_demo.py starts the
 # Tenable.sc simulator over TLS, runs playbooks/demo.yml against it and stops
 # the simulator again.
 demo: collection ## Run playbooks/demo.yml against the simulator
 	@echo "==> demo: playbooks/demo.yml"
-	"$(VENV_PYTHON)" tests/tools/run_demo.py --collections-path "$(DEMO_COLLECTIONS)"
+	"$(VENV_PYTHON)" tools/run_demo.py --collections-path "$(DEMO_COLLECTIONS)"
 
 # --- benchmarks (not part of make test) ------------------------------------------
 
 # e.g. make bench BENCH_ARGS='--hosts 20000 --repeat 1'
 BENCH_ARGS ?=
 
-bench: $(VENV_STAMP) build-tree ## Benchmarks against the simulator; writes docs/performance.md
-	ANSIBLE_COLLECTIONS_PATH="$(COLLECTIONS_ROOT)" PYTHONPATH="$(CURDIR)/tests:$(COLLECTIONS_ROOT)" \
+bench: $(VENV_STAMP) checkout-link ## Benchmarks against the simulator; writes docs/performance.md
+	ANSIBLE_COLLECTIONS_PATH="$(CHECKOUT_COLLECTIONS)" PYTHONPATH="$(CURDIR)/tests:$(CURDIR)/tools:$(CHECKOUT_COLLECTIONS)" \
 		"$(VENV_PYTHON)" tests/bench/run.py --report docs/performance.md $(BENCH_ARGS)
 
 # --- cleanup -----------------------------------------------------------------
 
 clean: ## Remove build/, test output and caches (keeps .venv)
-	rm -rf "$(BUILD)" tests/output collections .pytest_cache .hypothesis
+	rm -rf "$(BUILD)" tests/output .pytest_cache .hypothesis
 	find . -path ./.venv -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 
 distclean: clean ## clean, and remove .venv as well

@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Analysis options that tenablesc_vulns_info and the inventory plugin share.
 
-Generated from ANALYSIS_OPTIONS in module_utils/analysis.py by tests/tools/render_doc_fragments.py; edit the table, then run `make doc-fragments`.
+Generated from ANALYSIS_OPTIONS in module_utils/analysis.py by tools/generated_code.py; edit the table, then run `make goldens`.
 """
 
 from __future__ import absolute_import, division, print_function

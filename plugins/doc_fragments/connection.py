@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Connection options of every module and plugin.
 
-Generated from CONNECTION_OPTIONS in module_utils/connection.py by tests/tools/render_doc_fragments.py; edit the table, then run `make doc-fragments`.
+Generated from CONNECTION_OPTIONS in module_utils/connection.py by tools/generated_code.py; edit the table, then run `make goldens`.
 """
 
 from __future__ import absolute_import, division, print_function

@@ -38,7 +38,7 @@ WAS_FILTER = "wasVuln"
 WAS_FINDINGS = {"exclude": "excludeWas", "include": "includeWas", "only": "onlyWas"}
 
 # Options that tenablesc_vulns_info and the inventory share, in the form of the argument spec; the
-# analysis doc fragment describes them (tests/tools/render_doc_fragments.py renders it from this table).
+# analysis doc fragment describes them (tools/generated_code.py renders it from this table).
 ANALYSIS_OPTIONS = {
     "was_findings": dict(
         type="str", default="exclude", choices=list(WAS_FINDINGS),

@@ -50,8 +50,8 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
     HINT_TLS,
     HINT_TLS_NAME,
 )
+from ansible_collections.secops.tenablesc.plugins.module_utils.version import COLLECTION_VERSION
 
-COLLECTION_VERSION = "0.1.0"
 USER_AGENT = "secops.tenablesc/%s" % COLLECTION_VERSION
 MIN_API_KEY_VERSION = "5.13.0"
 

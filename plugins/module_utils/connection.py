@@ -4,7 +4,7 @@
 """Connection options: one table, the key-string parser and URL normalisation.
 
 ``CONNECTION_OPTIONS`` is the single definition of how to reach SC. It produces
-the module argument spec here; ``tests/tools/render_doc_fragments.py`` renders
+the module argument spec here; ``tools/generated_code.py`` renders
 the ``connection`` doc fragment (module and plugin variants, the latter with the
 ``env:`` entries the inventory plugin reads) from it, and a test keeps the two
 in step, so an option or its environment variable is named once.
@@ -15,8 +15,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import re
-
-from ansible.module_utils.six.moves.urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
     ConfigurationError,

@@ -4,7 +4,7 @@
 """The friendly filter vocabulary, translated once into SC analysis filters.
 
 ``FILTER_OPTIONS`` defines each friendly filter (type and description) for the
-module argument spec and, through ``tests/tools/render_doc_fragments.py``, the
+module argument spec and, through ``tools/generated_code.py``, the
 ``filters`` doc fragment;
 ``translate_filters`` turns values into SC's ``{filterName, operator, value}``
 dictionaries, resolving repository and asset list names through a

@@ -34,8 +34,8 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.export import Ato
 from ansible_collections.secops.tenablesc.plugins.module_utils.filters import translate_filters
 from ansible_collections.secops.tenablesc.plugins.module_utils.lookups import NameResolver
 from ansible_collections.secops.tenablesc.plugins.module_utils.rows import normalize_row
-from support.playbook import ansible_environment
-from tools.simulator_process import simulator_process
+from support.ansible_run import ansible_environment
+from simulator_process import simulator_process
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]

@@ -280,6 +280,10 @@ class Simulator:
     def key_string(self, username):
         return self.users[username].key_string
 
+    def every_key(self):
+        """Every access and secret key of every account: what must never leak."""
+        return [key for user in self.users.values() for key in (user.access_key, user.secret_key)]
+
     def add_fault(self, kind, method="*", path="/rest/analysis", after=0, times=1, **params):
         return self.faults.add(kind, method, path, after, times, **params)
 

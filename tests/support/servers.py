@@ -1,11 +1,15 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, secops.tenablesc contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Throw-away local servers for tests that need something other than the SC simulator."""
+"""Local servers for tests: the SC simulator's dataset, throw-away HTTP(S) servers, and a port with none."""
 
 import contextlib
 import http.server
+import socket
 import threading
+
+# The dataset of the simulator the tests share (tests/conftest.py): modest, and spanning several analysis pages.
+SESSION_DATASET = dict(seed=7, hosts=300, repositories=4, findings_per_host=12)
 
 
 class QuietHandler(http.server.BaseHTTPRequestHandler):
@@ -37,3 +41,10 @@ def serving(handler, tls_context=None):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def closed_port():
+    """A local port nothing listens on (bound for a moment, then released): a connection to it is refused."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

@@ -11,7 +11,7 @@ from ansible.module_utils.parsing.convert_bool import boolean
 
 from ansible_collections.secops.tenablesc.plugins.module_utils.connection import CONNECTION_OPTIONS
 
-from awx_emulation import inject_credential, load_credential_type, validate_credential, validate_credential_type
+from support.awx_emulation import inject_credential, load_credential_type, validate_credential, validate_credential_type
 
 URL = "https://tenablesc.example.com"
 KEY_STRING = "accesskey=0123456789abcdef0123456789abcdef; secretkey=fedcba9876543210fedcba9876543210;"

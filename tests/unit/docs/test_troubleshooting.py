@@ -16,8 +16,8 @@ import re
 import pytest
 
 from ansible_collections.secops.tenablesc.plugins.module_utils import errors
-from doc_pages import DOCS, plain
-from support.playbook import REPO
+from support.doc_pages import DOCS, plain
+from support.ansible_run import REPO
 
 PAGE = (DOCS / "troubleshooting.md").read_text(encoding="utf-8")
 ERROR_CLASSES = sorted((value for value in vars(errors).values()

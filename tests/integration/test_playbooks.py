@@ -1,0 +1,51 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, secops.tenablesc contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The playbooks under playbooks/ run against the simulator as a user would run them against SC."""
+
+from pathlib import Path
+
+from support.ansible_run import REPO, run_playbook
+
+PLAYBOOKS = REPO / "playbooks"
+
+
+def sc_environment(sc, user="vulnanalyst"):
+    return dict(TENABLESC_URL=sc.url, TENABLESC_API_KEYS=sc.key_string(user), TENABLESC_CA_PATH=sc.ca_path)
+
+
+def test_check_api_keys(sc, tmp_path):
+    run = run_playbook(PLAYBOOKS / "check_api_keys.yml", tmp_path, env=sc_environment(sc))
+    assert run.returncode == 0, run.output
+    assert "The keys work: vulnanalyst" in run.stdout
+
+
+def test_check_api_keys_names_the_fix(sc, tmp_path):
+    run = run_playbook(PLAYBOOKS / "check_api_keys.yml", tmp_path, env=sc_environment(sc, "norepo"))
+    assert run.returncode != 0
+    assert "Assign the service account to the repositories" in run.stdout
+
+
+def test_export_findings(sc, tmp_path):
+    dest = Path(tmp_path) / "audit.csv"
+    run = run_playbook(PLAYBOOKS / "export_findings.yml", tmp_path, args=["-e", "export_dest=%s" % dest],
+                       env=sc_environment(sc))
+    assert run.returncode == 0, run.output
+    assert dest.read_text().splitlines()[0].startswith("ip,dnsName,netbiosName,repository.id")
+
+
+def test_sync_asset_lists_is_idempotent(sc, tmp_path):
+    first = run_playbook(PLAYBOOKS / "sync_asset_lists.yml", tmp_path, env=sc_environment(sc, "secmanager"))
+    assert first.returncode == 0, first.output
+    again = run_playbook(PLAYBOOKS / "sync_asset_lists.yml", tmp_path, env=sc_environment(sc, "secmanager"))
+    assert again.returncode == 0 and "changed=0" in again.stdout
+
+
+def test_patch_critical_in_check_mode_targets_hosts_with_a_critical(sc, tmp_path):
+    run = run_playbook(PLAYBOOKS / "patch_critical.yml", tmp_path,
+                       args=["-i", str(PLAYBOOKS / "inventory" / "sc.tenablesc.yml"), "--check", "-c", "local"],
+                       env=dict(sc_environment(sc), ANSIBLE_INVENTORY_ENABLED="secops.tenablesc.tenablesc"))
+    assert run.returncode == 0, run.output
+    targeted = [r for r in run.results if r["task"] == "Say what SC found"]
+    assert targeted and all("critical" in r["result"]["msg"] for r in targeted)
+    assert all(int(r["result"]["msg"].split("): ")[1].split(" critical")[0]) > 0 for r in targeted)
