@@ -49,8 +49,7 @@ def context(tmp_path_factory, definition):
     checkout = root / "checkout"
     (checkout / "build").mkdir(parents=True)
     shutil.copytree(REPO / "meta", checkout / "meta")
-    collection_dir = Path(os.environ["ANSIBLE_COLLECTIONS_PATH"].split(os.pathsep)[0]) / "ansible_collections/secops/tenablesc"
-    run([BIN / "ansible-galaxy", "collection", "build", "--output-path", checkout / "build", collection_dir], root)
+    run([BIN / "ansible-galaxy", "collection", "build", "--output-path", checkout / "build", REPO], root)
     built = next((checkout / "build").glob("*.tar.gz")).name
     named = [Path(entry["src"]).name for entry in definition["additional_build_files"]]
     assert named == [built], "meta/execution-environment.yml names %s; galaxy.yml's version builds %s" % (named, built)

@@ -15,9 +15,8 @@ import pytest
 import yaml
 
 from ansible_collections.secops.tenablesc.plugins.module_utils.filters import FILTER_OPTIONS
+from support.ansible_run import BIN, REPO, ansible_environment
 from support.doc_pages import DOCS, fenced_blocks
-from sc_truth import BIN
-from support.ansible_run import REPO, ansible_environment
 
 PAGES = sorted(DOCS.glob("*.md")) + [REPO / "README.md"]
 COLLECTION = "secops.tenablesc."
