@@ -15,6 +15,7 @@ __metaclass__ = type
 
 import ipaddress
 
+from ansible_collections.secops.tenablesc.plugins.module_utils.connection import printable
 from ansible_collections.secops.tenablesc.plugins.module_utils.errors import ConfigurationError
 from ansible_collections.secops.tenablesc.plugins.module_utils.rows import SEVERITY_NAMES, normalize_row
 
@@ -29,8 +30,11 @@ DETAIL_FIELDS = ("id,name,description,type,tags,typeFields,ipCount,repositories,
 
 # IP sets --------------------------------------------------------------------
 
-def ip_networks(value):
-    """Collapsed networks for addresses, CIDRs and ranges, given as a list or SC's comma/newline string."""
+def ip_networks(value, option="ips"):
+    """Collapsed networks for addresses, CIDRs and ranges, given as a list or SC's comma/newline string.
+
+    The one parser of addresses in the collection; a bad item is a ConfigurationError that names ``option``.
+    """
     items = value if isinstance(value, (list, tuple)) else str(value or "").replace("\n", ",").split(",")
     networks = []
     for item in items:
@@ -44,11 +48,21 @@ def ip_networks(value):
             else:
                 networks.append(ipaddress.ip_network(text, strict=False))
         except (ValueError, TypeError) as exc:
-            raise ConfigurationError("ips: %r is not an address, CIDR network or range (%s)." % (text, exc))
+            raise ConfigurationError("%s: %s is not an address, CIDR network or range (%s)." % (
+                option, printable(item), printable(str(exc))))
     by_version = {}
     for network in networks:
         by_version.setdefault(network.version, []).append(network)
     return [net for version in sorted(by_version) for net in ipaddress.collapse_addresses(by_version[version])]
+
+
+def is_address(text):
+    """True for one IPv4 or IPv6 address, such as a host name that is an address."""
+    try:
+        ipaddress.ip_address(str(text).strip())
+    except ValueError:
+        return False
+    return True
 
 
 def format_networks(networks):

@@ -15,10 +15,9 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import ipaddress
 import re
 
-from ansible_collections.secops.tenablesc.plugins.module_utils.assets import combination_to_sc
+from ansible_collections.secops.tenablesc.plugins.module_utils.assets import combination_to_sc, ip_networks
 from ansible_collections.secops.tenablesc.plugins.module_utils.connection import printable
 from ansible_collections.secops.tenablesc.plugins.module_utils.errors import ConfigurationError
 from ansible_collections.secops.tenablesc.plugins.module_utils.rows import SEVERITY_NAMES
@@ -172,20 +171,8 @@ def _text_contains(name, value, resolver):
 
 
 def _ip(name, value, resolver):
-    for item in _as_list(value):
-        text = str(item).strip()
-        try:
-            if "-" in text:
-                first, last = (ipaddress.ip_address(part.strip()) for part in text.split("-", 1))
-                if first.version != last.version or first > last:
-                    raise ValueError("range ends before it starts")
-            elif "/" in text:
-                ipaddress.ip_network(text, strict=False)
-            else:
-                ipaddress.ip_address(text)
-        except ValueError as exc:
-            raise ConfigurationError("%s: %s is not an address, CIDR network or range (%s)." % (
-                name, printable(item), printable(str(exc))))
+    # Checked here so that a typo fails before SC sees it; SC gets the items as they were given.
+    ip_networks(_as_list(value), option=name)
     return "=", ",".join(str(item).strip() for item in _as_list(value))
 
 

@@ -7,6 +7,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.secops.tenablesc.plugins.module_utils.assets import is_address
 from ansible_collections.secops.tenablesc.plugins.module_utils.rows import SEVERITY_NAMES, normalize_row, severity_counts
 
 HOSTNAME_FIELDS = ("dns_name", "netbios_name", "ip", "uuid")
@@ -134,7 +135,7 @@ def choose_hostname(variables, preferences, template, strip_domain=False, lowerc
         if name is None:
             continue
         name = str(name).strip()
-        if strip_domain and preference != "ip" and not _is_address(name):
+        if strip_domain and preference != "ip" and not is_address(name):
             name = name.split(".", 1)[0]
         if lowercase:
             name = name.lower()
@@ -172,7 +173,3 @@ def host_groups(variables):
     groups.extend("sc_asset_%s" % name for name in variables["sc_asset_lists"])
     groups.extend("sc_has_%s" % name for name in GROUPED_SEVERITIES if variables["sc_severity"].get(name))
     return groups
-
-
-def _is_address(name):
-    return name.replace(".", "").isdigit() or ":" in name
