@@ -190,6 +190,9 @@ dest:
 from contextlib import nullcontext
 
 from ansible_collections.secops.tenablesc.plugins.module_utils.analysis import (
+    SORT_DIRECTIONS,
+    SOURCE_TYPES,
+    VIEWS,
     VULN_TOOLS,
     AnalysisPages,
     AnalysisQuery,
@@ -215,12 +218,12 @@ ARGUMENT_SPEC = dict(
     filter_argument_spec(),
     **analysis_argument_spec(),
     tool=dict(type="str", default="vulndetails", choices=list(VULN_TOOLS)),
-    source_type=dict(type="str", default="cumulative", choices=["cumulative", "patched", "individual"]),
+    source_type=dict(type="str", default="cumulative", choices=list(SOURCE_TYPES)),
     scan_id=dict(type="int"),
-    view=dict(type="str", choices=["all", "new", "patched"]),
+    view=dict(type="str", choices=list(VIEWS)),
     filters=dict(type="list", elements="dict", default=[]),
     sort_field=dict(type="str"),
-    sort_dir=dict(type="str", choices=["ASC", "DESC", "asc", "desc"]),
+    sort_dir=dict(type="str", choices=list(SORT_DIRECTIONS) + [direction.lower() for direction in SORT_DIRECTIONS]),
     limit=dict(type="int"),
     page_size=dict(type="int", default=5000),
     fields=dict(type="list", elements="str"),
