@@ -20,14 +20,21 @@ from support.collection import REPO, collections_path
 BIN = Path(sys.executable).parent
 
 
-class Run:
+class CommandRun:
+    """One Ansible command: exit code and output."""
+
+    def __init__(self, returncode, stdout, stderr):
+        self.returncode = returncode
+        self.stdout = stdout
+        self.stderr = stderr
+
+
+class Run(CommandRun):
     """One ansible-playbook run: exit code, every recorded task result, and the raw output."""
 
     def __init__(self, returncode, results, stdout, stderr):
-        self.returncode = returncode
+        super().__init__(returncode, stdout, stderr)
         self.results = results
-        self.stdout = stdout
-        self.stderr = stderr
 
     @property
     def result(self):
@@ -89,14 +96,11 @@ def run_task(module, args, workdir, check=False, diff=False, verbosity=0, env=No
     return run_playbook(playbook, workdir, options, env)
 
 
-class InventoryRun:
-    """One ansible-inventory run: exit code, output, and the inventory it listed (None when it listed none)."""
+class InventoryRun(CommandRun):
+    """One ansible-inventory run: exit code, output, and the inventory it listed."""
 
-    def __init__(self, returncode, listed, stdout, stderr):
-        self.returncode = returncode
-        self.listed = listed
-        self.stdout = stdout
-        self.stderr = stderr
+    # normalize_inventory() of what --list wrote; None when it wrote nothing.
+    listed = None
 
     @property
     def output(self):
@@ -132,9 +136,11 @@ def run_inventory(sources, workdir, args=("--list",), env=None, strict=True):
         command += ["-i", str(source)]
     completed = subprocess.run(command + list(args) + ["--output", str(listing)], env=environment,
                                cwd=str(workdir), capture_output=True, text=True, timeout=300, check=False)
-    # A failed run that still wrote a listing would be partial data reported as an inventory: keep it to be seen.
-    listed = normalize_inventory(json.loads(listing.read_text())) if "--list" in args and listing.exists() else None
-    return InventoryRun(completed.returncode, listed, completed.stdout, completed.stderr)
+    run = InventoryRun(completed.returncode, completed.stdout, completed.stderr)
+    # Read even after a failure: a failed run that still wrote a listing would be partial data.
+    if "--list" in args and listing.exists():
+        run.listed = normalize_inventory(json.loads(listing.read_text()))
+    return run
 
 
 def plain(value):
