@@ -5,8 +5,9 @@
 
 pyTenable's analysis iterator walks the ``sumip`` tool one page of 1,000 rows after the other, and each row
 becomes host variables in plain Python. The variables, host names and groups are the ones the plugin
-documents for its default options, so that both sources produce the same inventory and share one floor;
-like the plugin's, every string from SC is marked unsafe (SC's text is never to be templated).
+documents for its default options, so that both sources produce the same inventory and share one floor
+(colliding names are told apart by the plugin's own function, imported from the collection); like the
+plugin's, every string from SC is marked unsafe (SC's text is never to be templated).
 
 Connection from TENABLESC_URL, TENABLESC_ACCESS_KEY, TENABLESC_SECRET_KEY and TENABLESC_CA_PATH.
 """
@@ -18,7 +19,8 @@ import sys
 
 from tenable.sc import TenableSC
 
-SEVERITIES = ("info", "low", "medium", "high", "critical")
+from ansible_collections.secops.tenablesc.plugins.module_utils.rows import SEVERITY_NAMES as SEVERITIES
+from ansible_collections.secops.tenablesc.plugins.plugin_utils.inventory import assign_hostnames
 # Taken from the most recently seen row of an address.
 FACTS = ("sc_ip", "sc_dns_name", "sc_netbios_name", "sc_mac_address", "sc_os_cpe")
 RUNS = ("sc_last_auth_run", "sc_last_unauth_run")
@@ -96,18 +98,8 @@ def preferred_name(host):
 
 
 def inventory(hosts):
-    names = [preferred_name(host) for host in hosts]
-    claims = {}
-    for name in names:
-        claims[name] = claims.get(name, 0) + 1
     hostvars, groups = {}, {}
-    for name, host in zip(names, hosts):
-        if claims[name] > 1 and name != host["sc_ip"]:
-            name = "%s_%s" % (name, host["sc_ip"])
-        unique, repeat = name, 1
-        while unique in hostvars:
-            repeat += 1
-            unique = "%s_%d" % (name, repeat)
+    for unique, host in assign_hostnames(hosts, preferred_name).items():
         hostvars[unique] = unsafe(host)
         member_of = ["sc_repo_" + repository["name"] for repository in host["sc_repositories"]]
         member_of += ["sc_has_" + severity for severity in SEVERITIES[1:] if host["sc_severity"][severity]]

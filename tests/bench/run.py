@@ -120,9 +120,8 @@ class Run:
         self.wall = wall
         self.cpu = cpu
         self.rss_mb = rss_mb
-        self.requests = None
-        self.sim_cpu = None
-        self.stolen = None
+        # Learnt after the run, from the simulator and /proc/stat.
+        self.requests = self.sim_cpu = self.stolen = None
 
 
 def stolen_seconds():
@@ -394,14 +393,12 @@ class InventoryBench:
 
 
 def bench_environment(workdir, sim, **extra):
-    """Ansible's environment for a measured run: the collection from ANSIBLE_COLLECTIONS_PATH (the build tree
-    under make bench), the simulator's address and the Security Analyst's keys (every repository)."""
+    """Ansible's environment for a measured run: the collection from this checkout, the simulator's address and
+    the Security Analyst's keys (every repository). The inventory script imports the collection from PYTHONPATH."""
     analyst = sim.user("secanalyst")
     settings = dict(
         TENABLESC_URL=sim.url, TENABLESC_ACCESS_KEY=analyst["access_key"], TENABLESC_SECRET_KEY=analyst["secret_key"],
         TENABLESC_CA_PATH=sim.state["ca_path"])
-    if os.environ.get("ANSIBLE_COLLECTIONS_PATH"):
-        settings["ANSIBLE_COLLECTIONS_PATH"] = os.environ["ANSIBLE_COLLECTIONS_PATH"]
     settings.update(extra)
     return ansible_environment(workdir, settings)
 
