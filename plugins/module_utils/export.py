@@ -44,9 +44,8 @@ class AtomicRowWriter:
         self.dest = dest
         self._format = file_format
         self._directory = directory
-        self._file = None
-        self._csv = None
-        self._columns = None
+        # The temporary file being written, its CSV writer and columns: set by the first rows.
+        self._file = self._csv = self._columns = None
         self._count = 0
 
     def __enter__(self):
