@@ -4,7 +4,7 @@
 """Recorded SC exchanges replayed against the simulator: its answers must have the recorded shape.
 
 Each file of tests/conformance/corpus is one request and answer of a real SC server, recorded in a cassette of
-tenable/pyTenable (``source``) and reduced by tests/conformance/reduce_cassette.py to method, path, query and
+tenable/pyTenable (``source``) and reduced by tools/reduce_cassette.py to method, path, query and
 body of the request, and status, Content-Type, envelope ``type``/``error_code`` and shape of the answer (see
 tests/conformance/shape.py). The simulator gets the same request and must answer:
 
@@ -32,7 +32,7 @@ from string import Formatter
 
 import pytest
 
-from conformance.reduce_cassette import main as reduce_cassette
+from reduce_cassette import main as reduce_cassette
 from conformance.shape import answer_differences, differences, merge, shape_of
 
 CORPUS = Path(__file__).resolve().parents[2] / "conformance" / "corpus"

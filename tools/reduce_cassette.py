@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Print a VCR cassette's interaction reduced to a conformance corpus entry (JSON).
 
-    PYTHONPATH=tests python -m conformance.reduce_cassette PYTENABLE/tests/sc/cassettes/test_scans_delete.yaml 1
+    PYTHONPATH=tests python tools/reduce_cassette.py PYTENABLE/tests/sc/cassettes/test_scans_delete.yaml 1
 
 Without an index every interaction is printed, as a JSON list. The entry names its source (``--repository``,
 and the path from ``tests/`` on unless ``--path`` says otherwise) and the SC version: the ``SecurityCenter``
