@@ -59,7 +59,7 @@ PYTEST_ARGS ?= -n 2
 	integration-core-2.16 test lint docs-lint collection release-check galaxy-import demo bench clean distclean
 
 help: ## List the targets
-	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
+	@grep -hE '^[a-zA-Z0-9_.-]+:.*## ' $(MAKEFILE_LIST) | \
 		awk 'BEGIN {FS = ":.*## "} {printf "  %-16s %s\n", $$1, $$2}'
 
 # --- virtual environment ---------------------------------------------------
