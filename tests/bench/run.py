@@ -34,12 +34,11 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.export import Ato
 from ansible_collections.secops.tenablesc.plugins.module_utils.filters import translate_filters
 from ansible_collections.secops.tenablesc.plugins.module_utils.lookups import NameResolver
 from ansible_collections.secops.tenablesc.plugins.module_utils.rows import normalize_row
-from support.ansible_run import ansible_environment
+from support.ansible_run import BIN, ansible_environment
 from simulator_process import simulator_process
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
-BIN = Path(sys.executable).parent
 SCRIPTS = ("static_inventory.py", "pytenable_inventory.py", "export_floor.py")
 ASSET_LIST_COUNT = 10
 # From these sizes on a comparison is "large": one run of it takes minutes, so it repeats --large-repeat times.

@@ -28,11 +28,11 @@ import yaml
 from jinja2 import StrictUndefined, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from support.ansible_run import BIN
 from support.collection import REPO, collections_path
 
 CREDENTIAL_TYPE_FILE = REPO / "awx" / "credential_type.yml"
 INVENTORY_SOURCE_PATH = "playbooks/inventory/sc.tenablesc.yml"
-BIN = Path(sys.executable).parent
 
 INPUTS_SCHEMA = {
     "type": "object",

@@ -18,9 +18,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support.ansible_run import REPO
+from support.ansible_run import BIN, REPO
 
-BIN = Path(sys.executable).parent
 EE_DEFINITION = REPO / "meta" / "execution-environment.yml"
 
 
