@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Install the offline pip bootstrap used by ``ansible-test --venv``.
 
-Usage: python tests/tools/ansible_test_pip_bootstrap.py WHEEL_CACHE_DIR
+Usage: python tools/ansible_test_pip_bootstrap.py WHEEL_CACHE_DIR
 
 Run with the interpreter that has ansible-core installed.  The script
 

@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Check that the ``tenablesc`` action group in meta/runtime.yml matches plugins/modules.
 
-Usage: python tests/tools/check_action_groups.py [COLLECTION_ROOT]
+Usage: python tools/check_action_groups.py [COLLECTION_ROOT]
 
 Every module under plugins/modules must be listed in the action group (so that
 ``module_defaults: {group/secops.tenablesc.tenablesc: ...}`` applies to it), and

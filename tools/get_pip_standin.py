@@ -7,7 +7,7 @@
 creates by running a ``get-pip.py`` script, which it downloads from a host that
 is not reachable from every build machine.  ansible-test looks for a cached copy
 first (``~/.ansible/test/cache/get_pip_<version>.py``), so
-``tests/tools/ansible_test_pip_bootstrap.py`` installs this file there together
+``tools/ansible_test_pip_bootstrap.py`` installs this file there together
 with the matching pip wheel.
 
 The script is executed by ansible-test as ``__main__`` with the arguments it

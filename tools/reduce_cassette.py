@@ -13,7 +13,7 @@ recording sent (``session``, ``api keys`` or ``none``).
 
 Before an entry goes into tests/conformance/corpus, by hand: ``request.account``, the simulator account that
 asks (``secmanager`` is only a guess; ``null`` sends no credentials, ``wrong-keys`` keys no account has), and
-IDs in ``request.path`` replaced by placeholders (see tests/unit/simulator/test_conformance.py). Any other
+IDs in ``request.path`` replaced by placeholders (see tests/sc_simulator/tests/test_conformance.py). Any other
 edit is explained in ``source.note``.
 """
 

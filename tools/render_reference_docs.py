@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Render the plugin reference in docs/reference/ with antsibull-docs, or check that it is up to date.
 
-    python tests/tools/render_reference_docs.py --collection-dir DIR --dest docs/reference [--check]
+    python tools/render_reference_docs.py --collection-dir DIR --dest docs/reference [--check]
 
 DIR is a copy of the collection at .../ansible_collections/<namespace>/<name> (`make build-tree`).
 antsibull-docs documents the collection as ansible-doc sees it there, in its simplified RST (plain

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, secops.tenablesc contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Run the SC simulator as a separate process (TLS, its own CA) for the tools under tests/tools."""
+"""Run the SC simulator as a separate process (TLS, its own CA) for the tools under tools/ and the benchmark."""
 
 import contextlib
 import json

@@ -14,7 +14,7 @@ working directory: Ansible's local and remote temporary directories (kept with
 ANSIBLE_KEEP_REMOTE_FILES), TMPDIR, the inventory cache, the files dest writes (and any partial
 ones), the ansible-inventory output file, and the playbooks and vars files themselves (the keys in them
 are vault-encrypted, as users keep them). What modules log on the target (module.debug goes to its
-syslog) is out of reach here; tests/unit/secrets/test_error_chains.py reads the client's debug lines.
+syslog) is out of reach here; tests/integration/secrets/test_error_chains.py reads the client's debug lines.
 
 What is not searched, and why, when keys are given as module arguments: the AnsiballZ payload in the
 remote temporary directory holds the module's arguments, and ANSIBLE_DEBUG makes ansible-core print them

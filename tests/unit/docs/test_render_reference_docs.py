@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, secops.tenablesc contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""tests/tools/render_reference_docs.py: what --check reports and what a render writes into docs/reference.
+"""tools/render_reference_docs.py: what --check reports and what a render writes into docs/reference.
 
 Rendering itself runs antsibull-docs, which only the newest core's venv has; `make docs-lint` runs it.
 """
