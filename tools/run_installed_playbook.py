@@ -37,7 +37,7 @@ FORBIDDEN_PATTERNS = (
 )
 PLUGINS = (
     ("module", "tenablesc_apikey_check"), ("module", "tenablesc_vulns_info"), ("module", "tenablesc_asset"),
-    ("module", "tenablesc_asset_info"), ("inventory", "tenablesc"),
+    ("module", "tenablesc_asset_info"), ("inventory", "tenablesc"), ("filter", "asset_list_plan"),
 )
 
 

@@ -15,7 +15,6 @@ from support.ansible_run import BIN, ansible_environment, run_inventory, sc_envi
 from support.goldens import INVENTORY_DATASET, assert_matches, inventory_golden_path, inventory_sources, listed_inventory
 
 
-
 @pytest.fixture(scope="module")
 def small_sc():
     with Simulator(dataset=Dataset(**INVENTORY_DATASET), tls=True) as simulator:
