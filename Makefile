@@ -124,19 +124,19 @@ unit: $(VENV_STAMP) ## Fast in-process tests (tests/unit), the newcomer's loop
 	"$(VENV_PYTHON)" -m pytest -q tests/unit
 
 # pytest exits with 5 when it collects no tests: treat that as a failure.
-# $(call run_integration,PYTHON): pytest over $(UNIT_TESTS) with that interpreter's ansible-core.
-define run_integration
-	@echo "==> integration: pytest $(UNIT_TESTS) on $$("$(1)" -c 'import ansible; print("ansible-core", ansible.__version__)')"
-	@for path in $(UNIT_TESTS); do \
-		if [ ! -e "$${path%%::*}" ]; then echo "integration: $${path%%::*} does not exist" >&2; exit 1; fi; \
+# $(call run_tests,PYTHON,PATHS): pytest over PATHS with that interpreter's ansible-core.
+define run_tests
+	@echo "==> pytest $(2) on $$("$(1)" -c 'import ansible; print("ansible-core", ansible.__version__)')"
+	@for path in $(2); do \
+		if [ ! -e "$${path%%::*}" ]; then echo "$${path%%::*} does not exist" >&2; exit 1; fi; \
 	done
-	@rc=0; "$(1)" -m pytest $(PYTEST_ARGS) $(UNIT_TESTS) || rc=$$?; \
-	if [ $$rc -eq 5 ]; then echo "integration: no tests were collected from $(UNIT_TESTS)" >&2; fi; \
+	@rc=0; "$(1)" -m pytest $(PYTEST_ARGS) $(2) || rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "no tests were collected from $(2)" >&2; fi; \
 	exit $$rc
 endef
 
 integration: $(VENV_STAMP) ## Tests against the simulator and through Ansible, on the newest ansible-core
-	$(call run_integration,$(VENV_PYTHON))
+	$(call run_tests,$(VENV_PYTHON),$(UNIT_TESTS))
 
 OLDEST_CORE_VENV := $(CURDIR)/.venv-core-2.16
 OLDEST_CORE_STAMP := $(OLDEST_CORE_VENV)/.requirements.stamp
@@ -148,7 +148,7 @@ $(OLDEST_CORE_STAMP): requirements.txt tests/requirements-core-2.16.txt
 	@touch "$@"
 
 integration-core-2.16: $(OLDEST_CORE_STAMP) ## The unit and integration tests on ansible-core 2.16, the oldest supported
-	$(call run_integration,$(OLDEST_CORE_VENV)/bin/python)
+	$(call run_tests,$(OLDEST_CORE_VENV)/bin/python,tests/unit $(UNIT_TESTS))
 
 # --offline: ansible-lint would otherwise install the collection into ~/.ansible.
 lint: $(VENV_STAMP) build-tree ## ansible-lint, production profile, on roles/ and playbooks/
