@@ -13,7 +13,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from ansible_collections.secops.tenablesc.plugins.module_utils.client import version_tuple
+from ansible_collections.secops.tenablesc.plugins.module_utils.answers import version_tuple
 from ansible_collections.secops.tenablesc.plugins.module_utils.connection import normalize_url, parse_key_string
 from ansible_collections.secops.tenablesc.plugins.module_utils.errors import ConfigurationError
 from ansible_collections.secops.tenablesc.plugins.module_utils.filters import (
@@ -21,6 +21,7 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.filters import (
     translate_filters,
 )
 from ansible_collections.secops.tenablesc.plugins.module_utils.lookups import NameResolver
+from support.catalog import RecordedCatalog
 
 KEY = st.text(alphabet="0123456789abcdefABCDEF+/=", min_size=20, max_size=64)
 # Every character the parser takes in a key, so a key may also hold '-', '.', '_' and a second '='.
@@ -91,16 +92,6 @@ def test_url_errors_never_echo_a_key(scheme, before, key, after, where):
         assert not echoes(str(exc), key)
 
 
-class Catalog:
-    """What NameResolver asks a client for: SC's repositories and asset lists."""
-
-    def repositories(self, fields=None):
-        return [{"id": "1", "name": "DMZ"}, {"id": "2", "name": "Internal"}]
-
-    def asset_lists(self, fields=None):
-        return [{"id": "12", "name": "PCI Scope", "usable": True, "manageable": False}]
-
-
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), TEXT)
 FILTER_VALUES = st.one_of(SCALARS, st.lists(SCALARS, max_size=4),
                           st.dictionaries(st.sampled_from(["min", "max", "id", "x"]), SCALARS, max_size=3))
@@ -111,7 +102,7 @@ FILTER_VALUES = st.one_of(SCALARS, st.lists(SCALARS, max_size=4),
 @example(name="port", value="\u00b2")  # a digit to str.isdigit(), not to int()
 def test_any_filter_value_is_translated_or_refused(name, value):
     try:
-        filters = translate_filters({name: value}, NameResolver(Catalog()))
+        filters = translate_filters({name: value}, NameResolver(RecordedCatalog()))
     except ConfigurationError:
         return
     for sc_filter in filters:
@@ -124,7 +115,7 @@ def test_any_filter_value_is_translated_or_refused(name, value):
 def test_filter_errors_never_echo_a_key(name, before, key, after, as_list):
     text = before + key + after
     try:
-        translate_filters({name: [text] if as_list else text}, NameResolver(Catalog()))
+        translate_filters({name: [text] if as_list else text}, NameResolver(RecordedCatalog()))
     except ConfigurationError as exc:
         assert not echoes(str(exc), key)
 
