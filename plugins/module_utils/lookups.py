@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, secops.tenablesc contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Finding SC objects by name or ID, once for every caller.
+"""Finding SC objects (repositories, asset lists) by name or ID, once for every caller.
 
 SC allows duplicate names, so a name that matches several objects is an error
 that names their IDs. Asset lists are looked up in one scope everywhere: every
@@ -24,6 +24,32 @@ HINT_ASSET_SHARING = "Asset lists must be shared with the service account's grou
 _NUMBER = re.compile(r"^[0-9]+$")
 
 
+def repositories(client, fields="id,name,description,type,dataFormat"):
+    """Every repository the account is assigned to."""
+    return client.get("/repository", params={"fields": fields}) or []
+
+
+def asset_lists(client, fields="id,name,description,type,status"):
+    """Every asset list the account can use or manage, each once, with ``usable`` and ``manageable`` flags.
+
+    Organization users get SC's ``usable`` and ``manageable`` lists (a list can be manageable without
+    being usable); an Administrator gets one ``assets`` list.
+    """
+    answer = client.get("/asset", params={"fields": fields}) or {}
+    if isinstance(answer, list):
+        answer = {"assets": answer}
+    found = {}
+    for scope in ("usable", "manageable", "assets"):
+        for summary in answer.get(scope) or []:
+            asset_id = str(summary.get("id"))
+            entry = found.setdefault(asset_id, dict(summary, id=asset_id, usable=False, manageable=False))
+            if scope in ("usable", "assets"):
+                entry["usable"] = True
+            if scope in ("manageable", "assets"):
+                entry["manageable"] = True
+    return list(found.values())
+
+
 class NameResolver:
     """Repository and asset list names to IDs, asking SC once per kind of object."""
 
@@ -34,13 +60,13 @@ class NameResolver:
 
     def repository_ids(self, names_or_ids):
         if self._repositories is None:
-            self._repositories = self._client.repositories(fields="id,name")
+            self._repositories = repositories(self._client, fields="id,name")
         return [_resolve(self._repositories, item, "repository", HINT_PERMISSION)["id"] for item in names_or_ids]
 
     def asset_lists(self):
         """Summaries (id, name, type, description, usable, manageable) of every list the account can see."""
         if self._asset_lists is None:
-            self._asset_lists = self._client.asset_lists(fields=SUMMARY_FIELDS)
+            self._asset_lists = asset_lists(self._client, fields=SUMMARY_FIELDS)
         return self._asset_lists
 
     def asset_list(self, name_or_id):

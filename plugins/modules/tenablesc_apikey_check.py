@@ -152,7 +152,7 @@ checks:
 """
 
 from ansible_collections.secops.tenablesc.plugins.module_utils.analysis import AnalysisPages, AnalysisQuery
-from ansible_collections.secops.tenablesc.plugins.module_utils.client import MIN_API_KEY_VERSION, version_tuple
+from ansible_collections.secops.tenablesc.plugins.module_utils.answers import MIN_API_KEY_VERSION, version_tuple
 from ansible_collections.secops.tenablesc.plugins.module_utils.connection import credentials_from_options
 from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
     APIError,
@@ -163,6 +163,7 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
     HINT_PERMISSION,
     HINT_VERSION,
 )
+from ansible_collections.secops.tenablesc.plugins.module_utils.lookups import asset_lists, repositories
 from ansible_collections.secops.tenablesc.plugins.module_utils.module import build_module, connect
 
 ROLE_ADMINISTRATOR = "1"
@@ -266,22 +267,21 @@ class APIKeyCheck:
             user["username"], user["role"]["name"], user["organization"]["name"])
 
     def _repositories(self):
-        repositories = [dict(id=str(r.get("id")), name=r.get("name"))
-                        for r in self._client.repositories(fields="id,name")]
-        self.facts["repositories"] = repositories
-        if not repositories:
+        assigned = [dict(id=str(r.get("id")), name=r.get("name")) for r in repositories(self._client, fields="id,name")]
+        self.facts["repositories"] = assigned
+        if not assigned:
             raise TenableSCError(
                 "User %s sees no repositories, so every query returns nothing." % self.facts["user"]["username"],
                 "Assign the service account to the repositories whose data it should see.")
         return "User %s sees %d repositories: %s." % (
-            self.facts["user"]["username"], len(repositories), ", ".join(r["name"] for r in repositories))
+            self.facts["user"]["username"], len(assigned), ", ".join(r["name"] for r in assigned))
 
     def _analysis(self):
         rows = list(AnalysisPages(self._client, AnalysisQuery(tool="sumseverity"), page_size=10, limit=10))
         return "An analysis query (sumseverity) works: %d severity rows." % len(rows)
 
     def _asset_lists(self):
-        count = len([summary for summary in self._client.asset_lists(fields="id") if summary["usable"]])
+        count = len([summary for summary in asset_lists(self._client, fields="id") if summary["usable"]])
         self.facts["asset_list_count"] = count
         return "User %s can use %d asset lists." % (self.facts["user"]["username"], count)
 

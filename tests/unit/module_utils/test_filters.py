@@ -13,20 +13,11 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.filters import (
     translate_filters,
 )
 from ansible_collections.secops.tenablesc.plugins.module_utils.lookups import NameResolver
-
-
-class AssetLists:
-    """What a NameResolver asks a client for asset lists: summaries with their scope flags."""
-
-    def asset_lists(self, fields=None):
-        return [dict(id="3", name="PCI Scope", usable=True, manageable=False),
-                dict(id="5", name="Servers, Linux", usable=True, manageable=True),
-                dict(id="7", name="Cardholder Data", usable=True, manageable=True),
-                dict(id="8", name="Decommissioned", usable=False, manageable=True)]
+from support.catalog import RecordedCatalog
 
 
 def asset_filter(value):
-    [sc_filter] = translate_filters({"asset": value}, NameResolver(AssetLists()))
+    [sc_filter] = translate_filters({"asset": value}, NameResolver(RecordedCatalog()))
     return sc_filter["operator"], sc_filter["value"]
 
 
