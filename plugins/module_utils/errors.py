@@ -75,12 +75,23 @@ class TenableSCError(Exception):
     kind = "error"
     hint = ""
 
+    def __init_subclass__(cls, kind=None, hint=None, **kwargs):
+        """``class XError(Base, kind="x", hint=HINT_X)``: what the error is called, and the step that fixes it."""
+        super().__init_subclass__(**kwargs)
+        if kind is not None:
+            cls.kind = kind
+        if hint is not None:
+            cls.hint = hint
+
     def __init__(self, message, hint=None, **details):
         super(TenableSCError, self).__init__(message)
         self.message = message
         if hint is not None:
             self.hint = hint
         self.details = details
+        # Each detail is an attribute too: error.status, error.maybe_applied.
+        for name, value in details.items():
+            setattr(self, name, value)
 
     def __str__(self):
         return "%s %s" % (self.message, self.hint) if self.hint else self.message
@@ -91,136 +102,78 @@ class TenableSCError(Exception):
         return dict(msg=str(self), error=error)
 
 
-class ConfigurationError(TenableSCError, ValueError):
+class ConfigurationError(TenableSCError, ValueError, kind="configuration"):
     """An option is missing or malformed; found before SC is contacted."""
 
-    kind = "configuration"
 
-
-class ExportError(TenableSCError):
+class ExportError(TenableSCError, kind="export"):
     """An export file could not be written (permissions, disk space)."""
 
-    kind = "export"
 
-
-class MissingLibraryError(TenableSCError):
+class MissingLibraryError(TenableSCError, kind="missing_library"):
     """A Python library the client needs is not installed where it runs."""
 
-    kind = "missing_library"
 
-
-class TransportError(TenableSCError):
+class TransportError(TenableSCError, kind="transport", hint=HINT_CONNECTION):
     """No usable HTTP answer came back from SC.
 
     ``maybe_applied`` is true when the request may have reached SC before the
     failure, so a write may or may not have happened.
     """
 
-    kind = "transport"
-    hint = HINT_CONNECTION
-
     def __init__(self, message, hint=None, maybe_applied=False, **details):
         super(TransportError, self).__init__(message, hint, maybe_applied=maybe_applied, **details)
-        self.maybe_applied = maybe_applied
 
 
-class ConnectError(TransportError):
+class ConnectError(TransportError, kind="connect", hint=HINT_URL):
     """DNS failure or connection refused: the request never reached SC."""
 
-    kind = "connect"
-    hint = HINT_URL
 
-
-class TLSError(TransportError):
+class TLSError(TransportError, kind="tls", hint=HINT_TLS):
     """The TLS handshake failed, usually certificate verification."""
 
-    kind = "tls"
-    hint = HINT_TLS
 
-
-class SCTimeoutError(TransportError):
+class SCTimeoutError(TransportError, kind="timeout", hint=HINT_TIMEOUT):
     """SC did not answer within ``timeout``."""
 
-    kind = "timeout"
-    hint = HINT_TIMEOUT
 
-
-class NotSCError(TransportError):
+class NotSCError(TransportError, kind="not_sc", hint=HINT_URL):
     """The server answered, but not with SC's JSON envelope."""
 
-    kind = "not_sc"
-    hint = HINT_URL
 
-
-class UnsupportedVersionError(TenableSCError):
+class UnsupportedVersionError(TenableSCError, kind="version", hint=HINT_VERSION):
     """SC is older than the collection (or the caller) supports."""
 
-    kind = "version"
-    hint = HINT_VERSION
 
-
-class APIError(TenableSCError):
+class APIError(TenableSCError, kind="api"):
     """SC answered with an error envelope or an error status."""
-
-    kind = "api"
 
     def __init__(self, message, hint=None, status=None, error_code=None, error_msg=None, method=None, path=None):
         super(APIError, self).__init__(
             message, hint, status=status, error_code=error_code, error_msg=error_msg, method=method, path=path)
-        self.status = status
-        self.error_code = error_code
-        self.error_msg = error_msg
 
 
-class TransientAPIError(APIError):
+class TransientAPIError(APIError, kind="transient", hint=HINT_BUSY):
     """A temporary SC condition (rate limit, unavailable, database locked) that outlasted the retries."""
 
-    kind = "transient"
-    hint = HINT_BUSY
 
-
-class AuthenticationError(APIError):
+class AuthenticationError(APIError, kind="authentication", hint=HINT_KEYS_REJECTED):
     """SC refused the API keys."""
 
-    kind = "authentication"
-    hint = HINT_KEYS_REJECTED
 
-
-class APIKeysDisabledError(AuthenticationError):
+class APIKeysDisabledError(AuthenticationError, kind="api_keys_disabled", hint=HINT_KEYS_DISABLED):
     """API key authentication is switched off server-wide."""
 
-    kind = "api_keys_disabled"
-    hint = HINT_KEYS_DISABLED
 
-
-class UserLockedError(AuthenticationError):
+class UserLockedError(AuthenticationError, kind="user_locked", hint=HINT_USER_LOCKED):
     """The account the keys belong to is locked."""
 
-    kind = "user_locked"
-    hint = HINT_USER_LOCKED
 
-
-class PermissionDeniedError(APIError):
-    """The keys work, but the account may not do this."""
-
-    kind = "permission"
-    hint = HINT_PERMISSION
-
-
-class NotFoundError(APIError):
-    """SC error 147: the object does not exist (or is not visible to the account)."""
-
-    kind = "not_found"
-
-
-class InvalidFilterError(APIError):
+class InvalidFilterError(APIError, kind="invalid_filter", hint=HINT_FILTER):
     """SC error 146 or 143: an analysis filter name or operator was refused.
 
     ``refused_filter`` and ``refused_operator`` are what SC's message names, when it names them.
     """
-
-    kind = "invalid_filter"
-    hint = HINT_FILTER
 
     def __init__(self, message, hint=None, refused_filter=None, refused_operator=None, **details):
         super(InvalidFilterError, self).__init__(message, hint, **details)
@@ -228,8 +181,13 @@ class InvalidFilterError(APIError):
         self.refused_operator = refused_operator
 
 
-class InvalidFilterValueError(APIError):
+class InvalidFilterValueError(APIError, kind="invalid_filter_value", hint=HINT_FILTER_VALUE):
     """SC error 146 about a filter's value: a record without an ID, a window in the wrong form."""
 
-    kind = "invalid_filter_value"
-    hint = HINT_FILTER_VALUE
+
+class PermissionDeniedError(APIError, kind="permission", hint=HINT_PERMISSION):
+    """The keys work, but the account may not do this."""
+
+
+class NotFoundError(APIError, kind="not_found"):
+    """SC error 147: the object does not exist (or is not visible to the account)."""
