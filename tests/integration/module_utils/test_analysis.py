@@ -130,27 +130,6 @@ def test_body_is_the_shape_sc_accepts(client, sc):
     assert (body["sortField"], body["sortDir"]) == ("severity", "DESC")
 
 
-def test_individual_scan_sends_scan_id_and_view():
-    body = AnalysisQuery(source_type="individual", scan_id=12, view="new").body(0, 10)
-    assert body["scanID"] == body["query"]["scanID"] == "12"
-    assert body["view"] == body["query"]["view"] == "new"
-
-
-@pytest.mark.parametrize("options, complaint", [
-    (dict(tool="sumfoo"), "not one of SC's vulnerability tools"),
-    (dict(source_type="live"), "source_type"),
-    (dict(source_type="individual"), "needs scan_id"),
-    (dict(scan_id=3), "only to source_type individual"),
-    (dict(source_type="individual", scan_id=3, view="old"), "view"),
-    (dict(sort_field="ip", sort_dir="up"), "sort_dir"),
-    (dict(sort_dir="ASC"), "needs sort_field"),
-])
-def test_query_validation(options, complaint):
-    with pytest.raises(errors.ConfigurationError) as caught:
-        AnalysisQuery(**options)
-    assert complaint in str(caught.value)
-
-
 @pytest.mark.parametrize("options, complaint", [
     (dict(page_size=0), "page_size"), (dict(page_size=10001), "page_size"),
     (dict(concurrency=0), "concurrency"), (dict(limit=-1), "limit"),

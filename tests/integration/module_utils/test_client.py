@@ -342,16 +342,6 @@ def test_fail_json_form_carries_the_hint_and_no_key(make_client, sc):
     assert output["error"]["kind"] == "authentication" and output["error"]["status"] == 403
 
 
-def test_missing_requests_library_is_one_clear_error(monkeypatch):
-    from ansible_collections.secops.tenablesc.plugins.module_utils import client as client_module
-
-    monkeypatch.setattr(client_module, "HAS_REQUESTS", False)
-    settings = ConnectionSettings.from_options(dict(url="https://sc", api_keys="accesskey=a; secretkey=b;").get)
-    with pytest.raises(errors.MissingLibraryError) as caught:
-        Client(settings)
-    assert "pip install requests" in str(caught.value)
-
-
 def test_asset_lists_in_one_scope_for_every_role(make_client):
     # recorded: a list can be manageable without being usable; documented: an Administrator gets {"assets": [...]}.
     managed = {summary["id"]: summary for summary in asset_lists(make_client(user="secmanager"))}
