@@ -85,14 +85,14 @@ def run_playbook(playbook, workdir, args=(), env=None, more_collections=()):
     return Run(completed.returncode, results, completed.stdout, completed.stderr)
 
 
-def run_task(module, args, workdir, check=False, diff=False, verbosity=0, env=None, module_defaults=None):
+def run_task(module, args, workdir, check=False, diff=False, env=None, module_defaults=None):
     """Run one task of ``module`` (short name in secops.tenablesc) with ``args``; return a Run."""
     play = dict(hosts="localhost", gather_facts=False, tasks=[{"name": "task under test", "secops.tenablesc." + module: args}])
     if module_defaults:
         play["module_defaults"] = module_defaults
     playbook = Path(workdir) / "play.yml"
     playbook.write_text(yaml.safe_dump([play]))
-    options = (["--check"] if check else []) + (["--diff"] if diff else []) + (["-" + "v" * verbosity] if verbosity else [])
+    options = (["--check"] if check else []) + (["--diff"] if diff else [])
     return run_playbook(playbook, workdir, options, env)
 
 
