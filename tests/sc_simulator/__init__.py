@@ -5,7 +5,7 @@
 
 It answers like real SC servers did (see the shapes recorded in pyTenable's cassettes): the envelope, string
 ids and counts, 403 for most application errors, API key authentication, analysis tools with SC's filters and
-pagination, and asset lists. Every modelled quirk says where it comes from next to the code producing it:
+pagination, asset lists and saved queries. Every modelled quirk says where it comes from next to the code producing it:
 ``# recorded: <pyTenable cassette>``, ``# documented: <Tenable's docs>``, ``# reported: <public issue>``,
 ``# client: <another SC client>`` or ``# inferred: <why>`` when nobody has shown it.
 

@@ -100,6 +100,8 @@ class Application:
             ("GET", re.compile(r"/rest/asset/([^/]+)$"), self.asset, True),
             ("PATCH", re.compile(r"/rest/asset/([^/]+)$"), self.edit_asset, True),
             ("DELETE", re.compile(r"/rest/asset/([^/]+)$"), self.delete_asset, True),
+            ("GET", re.compile(r"/rest/query$"), self.saved_queries, True),
+            ("GET", re.compile(r"/rest/query/([^/]+)$"), self.saved_query, True),
             ("POST", re.compile(r"/rest/analysis$"), self.analysis, True),
             ("GET", re.compile(r"/rest/system/locale$"), self.locale, True),
             ("DELETE", re.compile(r"/rest/scan/([^/]+)$"), self.delete_scan, True),
@@ -321,6 +323,22 @@ class Application:
         if not asset.usable and not user.can_manage_assets:
             raise not_found("Asset", asset_id)  # inferred: a list the account neither uses nor manages is unseen
         return Answer.ok(store.render(asset, user, self.dataset.repositories, self._version, _fields(query)))
+
+    # Saved queries
+
+    def saved_queries(self, user, query, _body):
+        if user.is_admin:
+            raise org_required()  # inferred: as for asset lists, an Administrator has no organization queries
+        queries, fields = self.sim.queries, _fields(query)
+        # recorded: test_queries_list_success.yaml (usable and manageable arrays)
+        return Answer.ok({scope: [_select(queries.render(found, user), fields) for found in listed]
+                          for scope, listed in (("usable", queries.usable()), ("manageable", queries.manageable(user)))})
+
+    def saved_query(self, user, query, _body, query_id):
+        if user.is_admin:
+            raise org_required()  # inferred: as for asset lists
+        queries = self.sim.queries
+        return Answer.ok(_select(queries.render(queries.get(query_id), user), _fields(query)))
 
     def create_asset(self, user, _query, body):
         store = self._asset_manager(user)

@@ -24,6 +24,7 @@ from .dataset import Dataset
 from .endpoints import VERSION_HIDDEN_WITHOUT_KEYS, Answer, Application, version_tuple
 from .envelope import encode
 from .faults import PROXY_502_PAGE, SHORT_CIRCUIT, FaultPlan, Latency, shift_offsets
+from .queries import SavedQueries
 
 _CONTROL_PREFIX = "/_sim/"
 
@@ -209,6 +210,7 @@ class Simulator:
         self.page_shift = 0
         self.users = make_users(self.dataset.seed, [r["id"] for r in self.dataset.repositories], make_key)
         self.assets = AssetStore(self.dataset, self.users["secmanager"])
+        self.queries = SavedQueries(self.dataset, self.users["secmanager"])
         self.analysis = AnalysisEngine(self.dataset, self.assets)
         self.application = Application(self)
         self.faults = FaultPlan()

@@ -53,7 +53,12 @@ def _repository(api, account):
     return api.response("GET", "/rest/repository", user=account, params={"fields": "id"})[0]["id"]
 
 
-PLACEHOLDERS = {"static_asset": _static_asset, "repository": _repository, "missing": lambda api, account: "999999"}
+def _saved_query(api, account):
+    return api.response("GET", "/rest/query", user=account, params={"fields": "id"})["usable"][0]["id"]
+
+
+PLACEHOLDERS = {"static_asset": _static_asset, "repository": _repository, "saved_query": _saved_query,
+                "missing": lambda api, account: "999999"}
 
 
 def _path(api, request):
