@@ -5,10 +5,11 @@
 #   make help        list the targets
 #
 # The repository root is the collection root.  Ansible finds a collection at a
-# path ending in ansible_collections/<namespace>/<name>: the tests, the demo
-# and the generators use build/checkout, a link of that shape to this checkout,
-# so they always run what was just edited.  ansible-test resolves links, so
-# sanity, ansible-lint, the docs lint and the tarball work on a copy in build/.
+# path ending in ansible_collections/<namespace>/<name>: the tests, the
+# benchmark and the generators use build/checkout, a link of that shape to this
+# checkout, so they always run what was just edited.  ansible-test resolves
+# links, so sanity, ansible-lint, the docs lint and the tarball work on a copy
+# in build/; the demo and the release check run the tarball once installed.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c

@@ -42,7 +42,7 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
 MIN_API_KEY_VERSION = "5.13.0"
 
 # SC answers these when it (or a proxy in front of it) is briefly unable to serve.
-RETRY_STATUSES = frozenset((429, 502, 503, 504))
+_RETRY_STATUSES = frozenset((429, 502, 503, 504))
 _AUTH_STATUSES = frozenset((400, 401, 403))
 # SC before 5.13 ignores x-apikey and finds no session token: 403 with this code.
 _ERROR_INVALID_TOKEN = 12
@@ -114,7 +114,7 @@ def read_answer(request, answer, url, known_version=None, scrub=lambda text: tex
         return envelope.get("response")
     details = dict(status=status, error_code=error_code, error_msg=error_msg, method=request.method,
                    path=request.path)
-    if status in RETRY_STATUSES or any(text in error_msg.lower() for text in _TRANSIENT_MESSAGES):
+    if status in _RETRY_STATUSES or any(text in error_msg.lower() for text in _TRANSIENT_MESSAGES):
         raise retry_if(request.safe or status == 429, TransientAPIError(
             "%s %s: SC is temporarily unable to answer (HTTP %d%s)." % (
                 request.method, request.path, status, ", %s" % error_msg if error_msg else ""), **details),
@@ -133,7 +133,7 @@ def _non_envelope(request, answer, url, scrub, parsed):
         return NotSCError("%s %s: %s redirects to %s; SC's API does not." % (
             method, path, url, scrub(redact_url(answer.headers.get("Location")) or "nowhere")), status=status)
     cut_off = not parsed and answer.content.lstrip()[:1] in (b"{", b"[")
-    if status in RETRY_STATUSES or cut_off:
+    if status in _RETRY_STATUSES or cut_off:
         return retry_if(request.safe or status == 429, TransportError(
             "%s %s: HTTP %d without a complete SC JSON answer (%s)." % (method, path, status, excerpt),
             maybe_applied=not request.safe and status != 429, status=status), _retry_after(answer.headers))
