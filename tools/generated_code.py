@@ -109,7 +109,7 @@ def rendered():
     connection += '    PLUGINS = r"""\n%s"""\n' % connection_fragment(CONNECTION_OPTIONS, with_env=True)
     filters = HEADER % ("The friendly analysis filters.", "FILTER_OPTIONS in module_utils/filters.py")
     filters += '    DOCUMENTATION = r"""\n%s"""\n' % filters_fragment(FILTER_OPTIONS)
-    analysis = HEADER % ("Analysis options that tenablesc_vulns_info and the inventory plugin share.",
+    analysis = HEADER % ("Analysis options that tenablesc_vulns_info, tenablesc_findings_sync and the inventory plugin share.",
                          "ANALYSIS_OPTIONS in module_utils/analysis.py")
     analysis += '    DOCUMENTATION = r"""\n%s"""\n' % options_fragment(ANALYSIS_OPTIONS)
     return {REPO / "plugins/doc_fragments/connection.py": connection, REPO / "plugins/doc_fragments/filters.py": filters,

@@ -37,7 +37,7 @@ MAX_PAGE_SIZE = 10000
 WAS_FILTER = "wasVuln"
 WAS_FINDINGS = {"exclude": "excludeWas", "include": "includeWas", "only": "onlyWas"}
 
-# Options that tenablesc_vulns_info and the inventory share, in the form of the argument spec; the
+# Options that tenablesc_vulns_info, tenablesc_findings_sync and the inventory share, in the form of the argument spec; the
 # analysis doc fragment describes them (tools/generated_code.py renders it from this table).
 ANALYSIS_OPTIONS = {
     "was_findings": dict(

@@ -14,6 +14,7 @@ __metaclass__ = type
 import random
 import re
 import time
+from email.utils import parsedate_to_datetime
 
 try:
     import requests
@@ -69,6 +70,8 @@ class Client:
         self._api = settings.url + "/rest"
         # The last /rest/system answer, so that no error path needs a request of its own to name SC's version.
         self._system = None
+        # SC's clock (epoch seconds) from the Date header of its last answer, or None if it sent none.
+        self.server_time = None
         # Filters the collection adds on its own (wasVuln) that this SC refused: later queries leave them out.
         self.refused_filters = set()
         self._session = requests.Session()
@@ -181,6 +184,7 @@ class Client:
         return TransportError("%s %s failed: %s." % (method, path, _reason(exc)))
 
     def _unwrap(self, method, path, response, safe, authenticated):
+        self.server_time = _http_date(response.headers.get("Date")) or self.server_time
         return read_answer(Request(method, path, safe, authenticated),
                            Answer(response.status_code, response.content, response.headers),
                            self.settings.url, self.known_version, self._scrubbed)
@@ -215,6 +219,15 @@ class Client:
         version = (self._system or {}).get("version")
         return str(version) if version else None
 
+    def clock(self):
+        """SC's time now, in epoch seconds: the Date header of a light request, else this host's clock.
+
+        Time windows are cut on SC's clock, so a clock that differs on the host running the task loses nothing.
+        """
+        self.server_time = None
+        self.get("/currentUser", params={"fields": "id"})
+        return self.server_time if self.server_time is not None else int(time.time())
+
     def current_user(self, fields="id,username,firstname,lastname,role,organization,group,authType,responsibleAsset"):
         """The account the keys belong to."""
         return self.get("/currentUser", params={"fields": fields})
@@ -224,6 +237,14 @@ def _about(method, path, message):
     """``message``, led by the request it is about unless it already names it."""
     request = "%s %s" % (method, path)
     return message if message.startswith(request) else "%s: %s" % (request, message)
+
+
+def _http_date(value):
+    """Epoch seconds of an HTTP Date header, or None for a missing or garbled one."""
+    try:
+        return int(parsedate_to_datetime(value).timestamp()) if value else None
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def _never_sent(exc):

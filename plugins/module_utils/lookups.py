@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, secops.tenablesc contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Finding SC objects (repositories, asset lists) by name or ID, once for every caller.
+"""Finding SC objects (repositories, asset lists, saved queries) by name or ID, once for every caller.
 
 SC allows duplicate names, so a name that matches several objects is an error
 that names their IDs. Asset lists are looked up in one scope everywhere: every
@@ -20,6 +20,7 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.errors import Con
 
 SUMMARY_FIELDS = "id,name,type,description"
 HINT_ASSET_SHARING = "Asset lists must be shared with the service account's group to be usable."
+HINT_QUERY_SHARING = "A saved query must be shared with the service account's group to be usable."
 # [0-9], not \d: \d also takes other scripts' digits, which SC's IDs never are.
 _NUMBER = re.compile(r"^[0-9]+$")
 
@@ -48,6 +49,26 @@ def asset_lists(client, fields="id,name,description,type,status"):
             if scope in ("manageable", "assets"):
                 entry["manageable"] = True
     return list(found.values())
+
+
+def saved_query_filters(client, name_or_id):
+    """The analysis filters of one saved vulnerability query (``/rest/query``), by name or ID.
+
+    SC 6.7's API no longer runs a query by its ID, so its filters are read and sent inline, as pyTenable does
+    (``GET /query/{id}?fields=filters``). Each comes back as SC's ``{filterName, operator, value}``.
+    """
+    answer = client.get("/query", params={"fields": "id,name,type,tool"}) or {}
+    summaries = {}
+    for scope in ("usable", "manageable"):
+        for summary in (answer.get(scope) or []) if isinstance(answer, dict) else answer:
+            summaries.setdefault(str(summary.get("id")), summary)
+    found = _resolve(list(summaries.values()), name_or_id, "saved query", HINT_QUERY_SHARING)
+    details = client.get("/query/%s" % found["id"], params={"fields": "id,name,type,tool,filters"}) or {}
+    if details.get("type", "vuln") != "vuln":
+        raise ConfigurationError("Saved query %s (%s) is a %s query, not a vulnerability query." % (
+            found["id"], printable(found.get("name")), printable(details.get("type"))))
+    return [{"filterName": str(item.get("filterName")), "operator": str(item.get("operator") or "="),
+             "value": item.get("value")} for item in details.get("filters") or [] if item.get("filterName")]
 
 
 class NameResolver:

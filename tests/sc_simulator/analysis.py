@@ -8,6 +8,7 @@ source, tool, filters and sort, so walking a million findings page by page costs
 O(page) per page. Rows are rendered only for the page being answered.
 """
 
+import functools
 import json
 import threading
 from array import array
@@ -25,6 +26,9 @@ _CACHE_SIZE = 24
 _SCAN_WINDOW = 7 * 86400
 # reported: pyTenable #673 (SC 6.0 ignores a scanID given only at the root)
 _SCAN_ID_IN_QUERY_FROM = (6, 0)
+# client: Tenable's Jira integration's test data (vulndetails rows with hostUniqueness and vulnUniqueness)
+# inferred: from SC 6.0 on
+UNIQUENESS_FIELDS_FROM = (6, 0)
 # recorded: test_analysis_vulns_sumip_tool.yaml (score, total, then these, in this order)
 _SEVERITY_FIELDS = ("severityInfo", "severityLow", "severityMedium", "severityHigh", "severityCritical")
 # client: pyTenable's vuln tools (its three undocumented 6.3 WAS tools aside); the ones the simulator does not
@@ -143,6 +147,9 @@ class AnalysisEngine:
             return self._iplist(result.rows), 0
         start, end = self._offsets(body, query)
         render = self.tools[tool][1]
+        if tool == "vulndetails":
+            render = functools.partial(render, mitigated=self._source(body, query, version) == "patched",
+                                       uniqueness_fields=version >= UNIQUENESS_FIELDS_FROM)
         results = [render(row) for row in result.rows[start:end]] if end > start else []
         # recorded: test_analysis_vulns_vulndetails_tool.yaml (strings but returnedRecords, offsets as asked even
         # past the end: test_analysis_vulns_sumprotocol_tool.yaml)
@@ -179,13 +186,18 @@ class AnalysisEngine:
         start = number("startOffset", 0)
         return start, number("endOffset", start + 50)
 
-    def _result(self, body, query, tool, user, version):
+    @staticmethod
+    def _source(body, query, version):
         # inferred: cumulative when no sourceType is given
         source = body.get("sourceType", query.get("sourceType", "cumulative"))
         if source == "individual" and version >= _SCAN_ID_IN_QUERY_FROM and "scanID" not in query:
             # reported: pyTenable #673 (fixed by PR #675), SC 6.x without scanID inside query silently answers
             # with cumulative data.
-            source = "cumulative"
+            return "cumulative"
+        return source
+
+    def _result(self, body, query, tool, user, version):
+        source = self._source(body, query, version)
         # documented: sortField and sortDir ("asc"/"desc") at the root (API best practices)
         # inferred: ASC by default
         spec = _QuerySpec(

@@ -72,6 +72,12 @@ class AssetStore:
             self._cache.clear()
             self.version += 1
 
+    def data_changed(self):
+        """Findings changed (a simulated day of scanning): dynamic lists are evaluated again."""
+        with self._lock:
+            self._cache.clear()
+            self.version += 1
+
     # Reads
 
     def usable(self):

@@ -32,7 +32,7 @@ MITIGATED_SHARE = 0.08
 # inferred: WAS findings attached to the scanned web server's host record
 WAS_HOST_SHARE = 0.3
 
-Finding = namedtuple("Finding", "index host plugin port protocol first_seen last_seen mitigated")
+Finding = namedtuple("Finding", "index host plugin port protocol first_seen last_seen mitigated last_mitigated reopened")
 
 # name, description, first address, DNS domain, NetBIOS workgroup, OS mix, share of the network hosts
 _NETWORK_REPOSITORIES = (
@@ -276,6 +276,8 @@ class Dataset:
         self.f_host, self.f_plugin, self.f_port = array("q"), array("H"), array("H")
         self.f_protocol, self.f_first, self.f_last = array("B"), array("q"), array("q")
         self.f_mitigated = bytearray()
+        # inferred: a finding is noticed fixed by its host's last scan; nothing in the seed data was reopened
+        self.f_last_mitigated, self.f_reopened = array("q"), bytearray()
         low = max(1, self.findings_per_host // 2)
         high = max(low, self.findings_per_host + self.findings_per_host // 2)
         pools = {}
@@ -320,6 +322,8 @@ class Dataset:
         self.f_first.extend([finding[2] for finding in findings])
         self.f_last.extend([finding[3] for finding in findings])
         self.f_mitigated.extend(bytes(finding[4] for finding in findings))
+        self.f_last_mitigated.extend([host.last_scan if finding[4] else 0 for finding in findings])
+        self.f_reopened.extend(bytes(len(findings)))
 
     @property
     def findings(self):
@@ -327,7 +331,8 @@ class Dataset:
 
     def finding(self, index):
         return Finding(index, self.hosts[self.f_host[index]], PLUGINS[self.f_plugin[index]], self.f_port[index],
-                       self.f_protocol[index], self.f_first[index], self.f_last[index], bool(self.f_mitigated[index]))
+                       self.f_protocol[index], self.f_first[index], self.f_last[index], bool(self.f_mitigated[index]),
+                       self.f_last_mitigated[index], bool(self.f_reopened[index]))
 
     def repository(self, repository_id):
         return next(r for r in self.repositories if r["id"] == str(repository_id))

@@ -385,6 +385,11 @@ _DAYS = re.compile(r"^(\d+):(\d+|all)$")
 _EPOCHS = re.compile(r"^(\d+)-(\d+)$")
 
 
+# reported: pyTenable #606 (SC's list of valid filters names lastMitigated)
+# client: Tenable's Jira integration filters patched data by lastMitigated, in the forms lastSeen takes
+_TIME_COLUMNS = {"lastSeen": "f_last", "firstSeen": "f_first", "lastMitigated": "f_last_mitigated"}
+
+
 def _seen(criteria, name, _operator, value, context):
     """'<end day>:<start day>' counted back from the dataset's clock ('0:30', '30:all') or 'from-to' epochs.
 
@@ -407,7 +412,7 @@ def _seen(criteria, name, _operator, value, context):
     else:
         # reported: pyTenable #411 (146, this wording)
         raise invalid_parameters("Filter '%s' must be in the following format: <end day>:<start day>" % name)
-    column = "f_last" if name == "lastSeen" else "f_first"
+    column = _TIME_COLUMNS[name]
     criteria.finding_tests.append((column, lambda stamp: earliest <= stamp <= latest))
 
 
@@ -421,5 +426,5 @@ _HANDLERS = {
     "wasVuln": _was_vuln, "ip": _ip, "dnsName": _host_text_field("dns_name"), "uuid": _host_text_field("uuid"),
     "repositoryIDs": _repository, "repository": _repository, "dataFormat": _repository, "asset": _asset,
     "assetID": _asset, "port": _port, "tcpport": _port, "udpport": _port, "protocol": _protocol,
-    "lastSeen": _seen, "firstSeen": _seen,
+    "lastSeen": _seen, "firstSeen": _seen, "lastMitigated": _seen,
 }

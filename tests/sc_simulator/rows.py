@@ -27,13 +27,10 @@ def _members(mapping):
 
 
 class _PluginParts:
-    __slots__ = ("details_head", "list_head", "details_name", "list_name", "details_body", "family")
+    __slots__ = ("list_head", "details_name", "list_name", "details_body", "family")
 
     def __init__(self, plugin):
         self.list_head = _members({"pluginID": plugin.id_str, "severity": plugin.severity_ref})
-        # recorded: test_analysis_vulns_vulndetails_tool.yaml (string flags); always "0" here: nothing is
-        # reopened, accepted or recast
-        self.details_head = self.list_head + ',"hasBeenMitigated":"0","acceptRisk":"0","recastRisk":"0"'
         self.details_name = _members({"pluginName": plugin.name})
         self.list_name = _members({"name": plugin.name})
         # recorded: test_analysis_vulns_vulndetails_tool.yaml (exploitAvailable "Yes"/"No")
@@ -67,20 +64,35 @@ class RowWriter:
         plugin = PLUGINS[ds.f_plugin[i]]
         return quote("%s (%d/%d) %s" % (plugin.id_str, ds.f_port[i], ds.f_protocol[i], plugin.name))
 
-    def vulndetails(self, i):
-        # recorded: test_analysis_vulns_vulndetails_tool.yaml (port a string, protocol a name)
-        # client: elastic/integrations test-vulnerability.log (operatingSystem after netbiosName)
+    def vulndetails(self, i, mitigated=False, uniqueness_fields=False):
+        """One finding; ``mitigated`` for patched data, ``uniqueness_fields`` for SC 6.x.
+
+        recorded: test_analysis_vulns_vulndetails_tool.yaml (port a string, protocol a name)
+        client: elastic/integrations test-vulnerability.log (operatingSystem after netbiosName); Tenable's Jira
+        integration's test data (hostUniqueness "repositoryID,ip,dnsName", vulnUniqueness
+        "repositoryID,ip,port,protocol,pluginID")
+        inferred: lastMitigated after lastSeen in patched rows only; the two uniqueness fields from SC 6.0, after
+        uniqueness; an agent finding's vulnUniqueness naming uuid where a network finding's names ip
+        """
         ds = self.dataset
         host, port = ds.hosts[ds.f_host[i]], ds.f_port[i]
         parts = self._plugins[ds.f_plugin[i]]
+        uniqueness = quote(host.uniqueness)
+        if uniqueness_fields:
+            uniqueness += ',"hostUniqueness":%s,"vulnUniqueness":"repositoryID,%s,port,protocol,pluginID"' % (
+                uniqueness, "uuid" if host.uuid else "ip")
         return (
-            '{%s,"ip":%s,"uuid":%s,"port":"%d","protocol":"%s",%s,"firstSeen":"%d","lastSeen":"%d",%s,'
+            # recorded: test_analysis_vulns_vulndetails_tool.yaml (string flags); acceptRisk and recastRisk always
+            # "0" here: nothing is accepted or recast
+            '{%s,"hasBeenMitigated":"%d","acceptRisk":"0","recastRisk":"0","ip":%s,"uuid":%s,"port":"%d",'
+            '"protocol":"%s",%s,"firstSeen":"%d","lastSeen":"%d"%s,%s,'
             '"pluginText":%s,"dnsName":%s,"macAddress":%s,"netbiosName":%s,"operatingSystem":%s,"uniqueness":%s,'
             '%s,"repository":%s,"pluginInfo":%s}') % (
-            parts.details_head, quote(host.ip), quote(host.uuid), port, PROTOCOL_NAMES[ds.f_protocol[i]],
-            parts.details_name, ds.f_first[i], ds.f_last[i], parts.details_body,
+            parts.list_head, ds.f_reopened[i], quote(host.ip), quote(host.uuid), port,
+            PROTOCOL_NAMES[ds.f_protocol[i]], parts.details_name, ds.f_first[i], ds.f_last[i],
+            ',"lastMitigated":"%d"' % ds.f_last_mitigated[i] if mitigated else "", parts.details_body,
             quote(PLUGINS[ds.f_plugin[i]].plugin_text(host, port)), quote(host.dns_name), quote(host.mac_address),
-            quote(host.netbios_name), quote(host.os_name), quote(host.uniqueness), parts.family,
+            quote(host.netbios_name), quote(host.os_name), uniqueness, parts.family,
             self._repositories[host.repository_id], self._plugin_info(i))
 
     def listvuln(self, i):

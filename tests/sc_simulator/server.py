@@ -4,6 +4,7 @@
 """The HTTP(S) server: ThreadingHTTPServer with keep-alive, request recording, faults, latency, control API."""
 
 import copy
+import email.utils
 import json
 import shutil
 import socket
@@ -25,6 +26,7 @@ from .endpoints import VERSION_HIDDEN_WITHOUT_KEYS, Answer, Application, version
 from .envelope import encode
 from .faults import PROXY_502_PAGE, SHORT_CIRCUIT, FaultPlan, Latency, shift_offsets
 from .queries import SavedQueries
+from .timeline import DayPlan, advance_day
 
 _CONTROL_PREFIX = "/_sim/"
 
@@ -61,6 +63,12 @@ class _Handler(BaseHTTPRequestHandler):
         self._serve()
 
     do_POST = do_PATCH = do_DELETE = do_PUT = do_GET
+
+    def date_time_string(self, timestamp=None):
+        # recorded: sc_login_5_20_0.yaml, alert.yaml (a Date header on every answer); the dataset's clock, which
+        # tests move a day at a time, is SC's clock
+        return email.utils.formatdate(self.server.simulator.dataset.now if timestamp is None else timestamp,
+                                      usegmt=True)
 
     def version_string(self):
         # recorded: sc_login_5_20_0.yaml (Server: Apache)
@@ -292,6 +300,13 @@ class Simulator:
     def latency(self, per_request=0.0, per_row=0.0, paths=("/rest/analysis",)):
         self.latency_plan.set(per_request, per_row, paths)
 
+    def advance_day(self, plan=None, seed=None):
+        """A simulated day of scanning (timeline.advance_day); returns what changed, by finding identity."""
+        changes = advance_day(self.dataset, plan, seed)
+        self.assets.data_changed()
+        self.analysis.clear()
+        return changes
+
     def count(self, method=None, path=None):
         return sum(1 for record in list(self.requests)
                    if (method is None or record.method == method.upper()) and (path is None or record.path == path))
@@ -337,6 +352,9 @@ class Simulator:
             if action == ("DELETE", "faults"):
                 self.faults.clear()
                 return Answer(200, {"cleared": True})
+            if action == ("POST", "advance_day"):
+                plan = DayPlan(**(body or {}))
+                return Answer(200, {"changed": len(self.advance_day(plan)), "now": self.dataset.now})
             if action == ("POST", "latency"):
                 self.latency(**(body or {}))
                 return Answer(200, {"latency": "set"})

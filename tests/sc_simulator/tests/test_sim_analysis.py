@@ -18,7 +18,8 @@ VULNDETAILS_KEYS = [
     "description", "solution", "seeAlso", "riskFactor", "stigSeverity", "vprScore", "vprContext", "baseScore",
     "temporalScore", "cvssVector", "cvssV3BaseScore", "cvssV3TemporalScore", "cvssV3Vector", "cpe", "vulnPubDate",
     "patchPubDate", "pluginPubDate", "pluginModDate", "checkType", "version", "cve", "bid", "xref", "pluginText",
-    "dnsName", "macAddress", "netbiosName", "operatingSystem", "uniqueness", "family", "repository", "pluginInfo"]
+    "dnsName", "macAddress", "netbiosName", "operatingSystem", "uniqueness", "hostUniqueness", "vulnUniqueness",
+    "family", "repository", "pluginInfo"]
 WEIGHTS = (0, 1, 3, 10, 40)
 
 
