@@ -45,7 +45,7 @@ CHECKOUT_LINK := $(CHECKOUT_COLLECTIONS)/ansible_collections/$(NAMESPACE)/$(NAME
 # Names never copied into the build tree, wherever they stand (shutil.ignore_patterns):
 # the repository holds no other file or directory called build or output than
 # build/ and ansible-test's tests/output/.
-BUILD_EXCLUDES := .git .venv .venv-core-2.16 .venv-galaxy-importer build output *.tar.gz \
+BUILD_EXCLUDES := .git .venv .venv-core-2.16 .venv-galaxy-importer .venv-rulebook build output *.tar.gz \
 	.pytest_cache .hypothesis .mypy_cache __pycache__ *.pyc
 
 # ansible-test sanity options; e.g. make sanity SANITY_ARGS='--test pylint -v'
@@ -57,7 +57,7 @@ UNIT_TESTS ?= tests/integration tests/sc_simulator
 PYTEST_ARGS ?= -n 2
 
 .PHONY: help venv checkout-link goldens build-tree sanity-bootstrap sanity changelog-lint action-groups unit integration \
-	integration-core-2.16 test lint docs-lint collection release-check galaxy-import demo bench clean distclean
+	integration-core-2.16 rulebook test lint docs-lint collection release-check galaxy-import demo bench clean distclean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z0-9_.-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -151,6 +151,21 @@ $(OLDEST_CORE_STAMP): requirements.txt tests/requirements-core-2.16.txt
 integration-core-2.16: $(OLDEST_CORE_STAMP) ## The unit and integration tests on ansible-core 2.16, the oldest supported
 	$(call run_tests,$(OLDEST_CORE_VENV)/bin/python,tests/unit $(UNIT_TESTS))
 
+# ansible-rulebook runs the findings event source under a real rulebook. It has a
+# venv of its own (its pins would move those of requirements-dev.txt) and needs Java 17.
+RULEBOOK_VENV := $(CURDIR)/.venv-rulebook
+RULEBOOK_STAMP := $(RULEBOOK_VENV)/.requirements.stamp
+
+$(RULEBOOK_STAMP): requirements.txt tests/requirements-rulebook.txt
+	@echo "==> venv: ansible-rulebook into $(RULEBOOK_VENV)"
+	@if [ ! -x "$(RULEBOOK_VENV)/bin/python" ]; then $(PYTHON) -m venv "$(RULEBOOK_VENV)"; fi
+	"$(RULEBOOK_VENV)/bin/python" -m pip install --disable-pip-version-check --quiet -r tests/requirements-rulebook.txt
+	@touch "$@"
+
+rulebook: export ANSIBLE_RULEBOOK := $(RULEBOOK_VENV)/bin/ansible-rulebook
+rulebook: $(VENV_STAMP) $(RULEBOOK_STAMP) checkout-link ## The findings event source under a real ansible-rulebook (needs Java 17)
+	$(call run_tests,$(VENV_PYTHON),tests/rulebook)
+
 # --offline: ansible-lint would otherwise install the collection into ~/.ansible.
 lint: $(VENV_STAMP) build-tree ## ansible-lint, production profile, on roles/ and playbooks/
 	@echo "==> lint: ansible-lint --profile production roles playbooks"
@@ -164,7 +179,7 @@ docs-lint: $(VENV_STAMP) build-tree ## antsibull-docs lint-collection-docs --plu
 	PATH="$(VENV_BIN):$$PATH" ANSIBLE_COLLECTIONS_PATH="$(COLLECTIONS_ROOT)" \
 		"$(VENV_PYTHON)" tools/render_reference_docs.py --collection-dir "$(COLLECTION_DIR)" --dest docs/reference --check
 
-test: action-groups changelog-lint lint docs-lint sanity release-check galaxy-import unit integration integration-core-2.16 ## Run every check (what CI runs)
+test: action-groups changelog-lint lint docs-lint sanity release-check galaxy-import unit integration integration-core-2.16 rulebook ## Run every check (what CI runs)
 	@echo "==> test: all checks passed"
 
 # --- collection artifact and demo --------------------------------------------
@@ -242,4 +257,4 @@ clean: ## Remove build/, test output and caches (keeps .venv)
 	find . -path ./.venv -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 
 distclean: clean ## clean, and remove .venv as well
-	rm -rf "$(VENV)" "$(OLDEST_CORE_VENV)" "$(GALAXY_IMPORTER_VENV)"
+	rm -rf "$(VENV)" "$(OLDEST_CORE_VENV)" "$(GALAXY_IMPORTER_VENV)" "$(RULEBOOK_VENV)"

@@ -89,17 +89,34 @@ import asyncio
 import json
 import logging
 import os
+import sys
 import tempfile
 
-from ansible.module_utils.parsing.convert_bool import boolean
 
-from ansible_collections.secops.tenablesc.plugins.module_utils.client import Client
-from ansible_collections.secops.tenablesc.plugins.module_utils.connection import (
+def _importable_collection():
+    """ansible-rulebook runs a source from its path (runpy), so the collections root it sits in goes on sys.path.
+
+    The file is <root>/ansible_collections/secops/tenablesc/extensions/eda/plugins/event_source/findings.py.
+    """
+    root = os.path.abspath(__file__)
+    for _level in range(7):
+        root = os.path.dirname(root)
+    if os.path.basename(root) == "ansible_collections" and os.path.dirname(root) not in sys.path:
+        sys.path.append(os.path.dirname(root))
+
+
+_importable_collection()
+
+# pylint: disable=wrong-import-position
+from ansible.module_utils.parsing.convert_bool import boolean  # noqa: E402
+
+from ansible_collections.secops.tenablesc.plugins.module_utils.client import Client  # noqa: E402
+from ansible_collections.secops.tenablesc.plugins.module_utils.connection import (  # noqa: E402
     CONNECTION_OPTIONS,
     ConnectionSettings,
 )
-from ansible_collections.secops.tenablesc.plugins.module_utils.errors import TenableSCError
-from ansible_collections.secops.tenablesc.plugins.module_utils.sync import (
+from ansible_collections.secops.tenablesc.plugins.module_utils.errors import TenableSCError  # noqa: E402
+from ansible_collections.secops.tenablesc.plugins.module_utils.sync import (  # noqa: E402
     STATES,
     Checkpoint,
     FindingsSync,
@@ -130,32 +147,33 @@ class FindingsPoller:
 
     def __init__(self, args):
         self._args = args
-        self._settings = connection_settings(args)
+        self._client = Client(connection_settings(args), warn=LOGGER.warning, debug=LOGGER.debug, pool_size=1)
+        self._checkpoint = Checkpoint(args.get("checkpoint_file"), self._client.settings.url)
         self._remembered = None
 
+    def close(self):
+        self._client.close()
+
     def read_changes(self, spool):
-        """Read one window into ``spool`` (JSON lines); returns (checkpoint, window, counts)."""
+        """Read one window into ``spool`` (JSON lines); returns (window, counts)."""
         args = self._args
-        with Client(self._settings, warn=LOGGER.warning, debug=LOGGER.debug, pool_size=1) as client:
-            checkpoint = Checkpoint(args.get("checkpoint_file"), self._settings.url)
-            sync = FindingsSync(client, filters=args.get("filters"), query=args.get("query"),
-                                states=args.get("states") or list(STATES),
-                                was_findings=args.get("was_findings", "exclude"), debug=LOGGER.debug)
-            saved = checkpoint.read() if checkpoint.path else self._remembered
-            window = sync.window(checkpoint=saved, first_run_days=int(args.get("first_run_days", 30)))
-            counts = sync.run(window, lambda rows: spool.writelines(json.dumps(row) + "\n" for row in rows))
-        return checkpoint, window, counts
+        sync = FindingsSync(self._client, filters=args.get("filters"), query=args.get("query"),
+                            states=args.get("states") or list(STATES), was_findings=args.get("was_findings", "exclude"),
+                            debug=LOGGER.debug)
+        saved = self._checkpoint.read() if self._checkpoint.path else self._remembered
+        window = sync.window(checkpoint=saved, first_run_days=int(args.get("first_run_days", 30)))
+        counts = sync.run(window, lambda rows: spool.writelines(json.dumps(row) + "\n" for row in rows))
+        return window, counts
 
     async def poll(self, queue):
         """Queue every change of one window, then move the checkpoint; returns the counts."""
         with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
-            checkpoint, window, counts = await asyncio.get_running_loop().run_in_executor(
-                None, self.read_changes, spool)
+            window, counts = await asyncio.get_running_loop().run_in_executor(None, self.read_changes, spool)
             spool.seek(0)
             for line in spool:
                 await queue.put({"tenablesc": json.loads(line)})
-        if checkpoint.path:
-            checkpoint.write(window, counts)
+        if self._checkpoint.path:
+            self._checkpoint.write(window, counts)
         self._remembered = window.end
         LOGGER.info("tenablesc findings %d-%d: %s", window.start, window.end, counts)
         return counts
@@ -169,12 +187,15 @@ async def main(queue, args):
     except TenableSCError as exc:
         LOGGER.error("tenablesc findings: %s", exc)
         raise SystemExit(1) from None
-    while True:
-        try:
-            await poller.poll(queue)
-        except TenableSCError as exc:
-            LOGGER.error("tenablesc findings: poll failed, next try in %ss: %s", interval, exc)
-        await asyncio.sleep(interval)
+    try:
+        while True:
+            try:
+                await poller.poll(queue)
+            except TenableSCError as exc:
+                LOGGER.error("tenablesc findings: poll failed, next try in %ss: %s", interval, exc)
+            await asyncio.sleep(interval)
+    finally:
+        poller.close()
 
 
 if __name__ == "__main__":
