@@ -147,6 +147,9 @@ class AnalysisPages:
         self._progress = progress or (lambda pages, rows: None)
         self._request_slots = request_slots if request_slots is not None else BoundedSemaphore(concurrency)
         self.total_records = None
+        # Whether a later page counted the rows differently from the first: the data moved under the walk
+        # (an import landed), so rows may have shifted between pages and been skipped.
+        self.count_moved = False
         self.pages_fetched = 0
         self.rows_returned = 0
 
@@ -195,6 +198,8 @@ class AnalysisPages:
                 page = future.result()
                 if offset == 0:
                     self.total_records = _as_count(page.get("totalRecords"))
+                elif _as_count(page.get("totalRecords")) not in (None, self.total_records):
+                    self.count_moved = True
                 finished = self._short(page, offset, end_of_data)
                 if not finished:
                     planned = min(end_of_data, self.total_records if self.total_records is not None else end_of_data)

@@ -24,7 +24,7 @@ from datetime import datetime, timedelta, timezone
 
 from ansible_collections.secops.tenablesc.plugins.module_utils.analysis import AnalysisPages, AnalysisQuery
 from ansible_collections.secops.tenablesc.plugins.module_utils.connection import printable, redact_url
-from ansible_collections.secops.tenablesc.plugins.module_utils.errors import ConfigurationError, ExportError
+from ansible_collections.secops.tenablesc.plugins.module_utils.errors import APIError, ConfigurationError, ExportError
 from ansible_collections.secops.tenablesc.plugins.module_utils.filters import translate_filters
 from ansible_collections.secops.tenablesc.plugins.module_utils.lookups import NameResolver, saved_query_filters
 from ansible_collections.secops.tenablesc.plugins.module_utils.rows import normalize_row
@@ -38,6 +38,10 @@ _FINDING_FIELDS = ("port", "protocol", "pluginID")
 # A host's DNS name changes; SC's vulnUniqueness leaves it out, and so does the key built without one.
 _UNSTABLE_HOST_FIELDS = ("dnsName",)
 _DAY = 86400
+# Walks of one state's rows while SC's count keeps moving, before the run fails rather than risk a skipped row.
+_WALKS = 3
+HINT_DATA_MOVING = ("Run again once SC has finished importing scan results. Nothing was delivered as complete and the"
+                    " checkpoint was left as it was, so the next run reads the same findings again.")
 _CHECKPOINT_FORMAT = 1
 _DIGITS = re.compile(r"^[0-9]+$")
 
@@ -192,13 +196,15 @@ class FindingsSync:
         end = self._client.clock()
         if since is not None:
             start = parse_since(since)
+            if start > end:
+                raise ConfigurationError("since (%d) is after SC's clock (%d)." % (start, end))
         elif checkpoint is not None:
+            # Within the same second as the last run, or with SC's clock set back, nothing is read (the window
+            # is empty) and the checkpoint never moves back.
+            end = max(end, checkpoint)
             start = checkpoint + 1 - overlap
         else:
             start = end - first_run_days * _DAY
-        if start > end:
-            raise ConfigurationError("The window starts at %d, after SC's clock (%d): check since, or the"
-                                     " checkpoint_file." % (start, end))
         return Window(start, end)
 
     def run(self, window, sink):
@@ -209,21 +215,35 @@ class FindingsSync:
         """
         counts = dict.fromkeys(("open", "reopened", "fixed"), 0)
         for state, source, time_filter in _SOURCES:
-            if state not in self._states:
+            if state not in self._states or window.start > window.end:
                 continue
-            seen = set()
             query = AnalysisQuery(tool="vulndetails", source_type=source, was_findings=self._was_findings,
                                   filters=self._filters + [{"filterName": time_filter, "operator": "=",
                                                             "value": "%d-%d" % window}])
+            self._read_state(query, state, counts, sink)
+        return counts
+
+    def _read_state(self, query, state, counts, sink):
+        """Walk one state's rows; walk again while SC's count moves under the walk, each finding delivered once.
+
+        Paging a data set that an import changes can skip rows (pySecurityCenter #60): a later walk finds them.
+        """
+        seen = set()
+        for walk in range(1, _WALKS + 1):
             pages = AnalysisPages(self._client, query, page_size=self._page_size, concurrency=self._concurrency,
-                                  progress=lambda number, rows, state=state: self._debug(
-                                      "%s findings: page %d, %d rows" % (state, number, rows)))
+                                  progress=lambda number, rows: self._debug(
+                                      "%s findings, walk %d: page %d, %d rows" % (state, walk, number, rows)))
             for page in pages.pages():
                 rows = _changed_rows(page, state, seen)
                 for row in rows:
                     counts[row["state"]] += 1
                 sink(rows)
-        return counts
+            if not pages.count_moved:
+                return
+            self._debug("%s findings: SC's row count changed during walk %d (an import landed); reading again" % (
+                state, walk))
+        raise APIError("SC's %s findings changed during each of %d reads of the window (scan results were being"
+                       " imported), so some may have been skipped." % (state, _WALKS), hint=HINT_DATA_MOVING)
 
 
 def _changed_rows(page, state, seen):

@@ -15,7 +15,8 @@ from .envelope import INVALID_PARAMETERS, SCError
 # Faults answered instead of processing the request.
 SHORT_CIRCUIT = ("status", "html502", "db_locked", "analysis_error")
 # Faults applied around a normally processed request.
-AROUND = ("reset_before", "reset_after", "truncated", "slow", "total_records_drift", "no_counts", "extra_row")
+AROUND = ("reset_before", "reset_after", "truncated", "slow", "total_records_drift", "no_counts", "extra_row",
+          "day_passes")
 # reported: pyTenable #823, SC 6.3 answered startOffset 10000/endOffset 20000 with 10001 rows and
 # returnedRecords 10000.0526. Whether the next page repeats the extra row is not known: the fault does either.
 EXTRA_ROW_FRACTION = 0.0526

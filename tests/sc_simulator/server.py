@@ -116,6 +116,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._drop()  # read but never processed; the record keeps what the client sent
         if kind == "slow":
             time.sleep(float(fault.params.get("delay", 1.0)))
+        if kind == "day_passes":
+            # reported: pySecurityCenter #60 (scan results imported while a client pages through analysis)
+            sim.advance_day()
         if kind in SHORT_CIRCUIT:
             answer = (Answer(502, raw=PROXY_502_PAGE, content_type="text/html") if kind == "html502"
                       else Answer.error(fault.error()))

@@ -10,7 +10,8 @@ from collections import Counter
 import pytest
 
 from sc_simulator import Dataset, Simulator
-from sc_simulator.timeline import DayPlan
+from sc_simulator.catalog import PROTOCOL_NAMES
+from sc_simulator.timeline import DayPlan, finding_identity
 
 DAY = 86400
 USER = "vulnanalyst"
@@ -56,6 +57,21 @@ def visible_changes(simulator, changes):
                    if identity[0] in repositories)
 
 
+def in_window(simulator, window):
+    """(finding_key, state) of every finding the service account sees whose change falls in ``window``, now."""
+    repositories = set(simulator.users[USER].repository_ids)
+    found = set()
+    for finding in simulator.dataset.findings:
+        if finding.host.repository_id not in repositories or finding.plugin.was:
+            continue
+        moment = finding.last_mitigated if finding.mitigated else finding.last_seen
+        if window["start"] <= moment <= window["end"]:
+            state = "fixed" if finding.mitigated else "reopened" if finding.reopened else "open"
+            identity = finding_identity(finding.host, finding.plugin.id, finding.port, PROTOCOL_NAMES[finding.protocol])
+            found.add((expected_key(identity), state))
+    return found
+
+
 def delivered(result):
     return Counter((row["finding_key"], row["state"]) for row in result["rows"])
 
@@ -88,6 +104,34 @@ def test_a_run_failing_midway_leaves_the_checkpoint_and_the_next_run_delivers_ev
     assert not (tmp_path / "changes.jsonl").exists()
     moving_sc.faults.clear()
     assert delivered(sync()) == changes
+
+
+def test_a_day_passing_while_a_run_pages_loses_no_finding(sync, moving_sc):
+    window = {"start": sync()["checkpoint"] + 1}
+    moving_sc.advance_day(DayPlan(scanned=0.6))
+    window["end"] = moving_sc.dataset.now
+    before = in_window(moving_sc, window)
+    moving_sc.add_fault("day_passes", method="POST", path="/rest/analysis", after=2)
+    result = sync()
+    assert result["window"] == window and moving_sc.dataset.now == window["end"] + DAY
+    throughout = before & in_window(moving_sc, window)
+    assert len(throughout) > 100, "most of the window's findings were left alone by the day passing"
+    assert throughout <= set(delivered(result)), "a finding in the window all along was skipped"
+    assert max(delivered(result).values()) == 1
+
+
+def test_data_that_keeps_moving_fails_the_run_and_leaves_the_checkpoint(sync, moving_sc, tmp_path):
+    first = sync()
+    again = sync()
+    assert again["window"] == {"start": first["checkpoint"] + 1, "end": first["checkpoint"]}, "SC's clock stood still"
+    assert again["rows"] == [] and again["checkpoint"] == first["checkpoint"]
+    moving_sc.advance_day()
+    saved = (tmp_path / "checkpoint").read_bytes()
+    # Small pages: every walk spans several, and a day passes before each.
+    moving_sc.add_fault("day_passes", method="POST", path="/rest/analysis", times=1000)
+    failed = sync(expect_failure=True, page_size=5)
+    assert "changed during each of 3 reads" in failed["msg"] and "checkpoint was left as it was" in failed["msg"]
+    assert (tmp_path / "checkpoint").read_bytes() == saved
 
 
 def test_finding_keys_hold_across_runs_states_dns_renames_and_sc_versions(sync, moving_sc):
@@ -156,7 +200,7 @@ def test_saved_query_filters_apply_and_conflicts_are_refused(sync):
     (dict(filters={"last_seen": 30}), "the sync cuts the time window itself"),
     (dict(filters={"severty": ["high"]}), "Unknown filter severty"),
     (dict(since="last tuesday"), "since 'last tuesday' is neither epoch seconds nor an ISO 8601 time"),
-    (dict(since="2999-01-01"), "after SC's clock"),
+    (dict(since="2999-01-01"), "since (32472144000) is after SC's clock"),
 ])
 def test_bad_input_fails_with_one_clear_message(sync, args, message):
     failed = sync(expect_failure=True, **args)
