@@ -74,6 +74,10 @@ def vulns(**args):
     return dict(dict(tool="sumip", page_size=20, fields=["ip", "dnsName", "severityCritical"]), **args)
 
 
+def changes(**args):
+    return dict(dict(page_size=20, filters={"severity": ["high", "critical"]}), **args)
+
+
 def new_list(name):
     return dict(name="Leak hunt %s" % name, type="static", ips=["10.251.0.1"])
 
@@ -101,6 +105,11 @@ MODULE_CASES = (
          faults=(fault("status", KEY_CHECK, EVERY_TIME, status=429, retry_after=1),)),
     Case("503 every time", "tenablesc_asset_info", "failed", "HTTP 503",
          faults=(fault("status", ASSET_READ, EVERY_TIME, status=503),)),
+    Case("changes since the checkpoint", "tenablesc_findings_sync", "ok", "",
+         args=changes(checkpoint_file="changes.checkpoint", dest="changes.jsonl")),
+    Case("changes when a reset persists", "tenablesc_findings_sync", "failed", "connection broke",
+         args=changes(checkpoint_file="reset.checkpoint", dest="reset-changes.csv"),
+         faults=(fault("reset_after", LATER_PAGE, EVERY_TIME),)),
     Case("html502 every time", "tenablesc_vulns_info", "failed", "HTTP 502", args=vulns(dest="html502.csv"),
          faults=(fault("html502", LATER_PAGE, EVERY_TIME),)),
     Case("reset before every time", "tenablesc_asset", "failed", "connection broke", user="secmanager",
@@ -141,6 +150,9 @@ MODULE_CASES = (
 ENVIRONMENT_CASES = (
     Case("check", "tenablesc_apikey_check", "ok", ""),
     Case("export after a reset", "tenablesc_vulns_info", "ok", "", args=vulns(dest="environment.json"),
+         faults=(fault("reset_after", LATER_PAGE),)),
+    Case("changes after a reset", "tenablesc_findings_sync", "ok", "",
+         args=changes(checkpoint_file="environment.checkpoint", dest="environment-changes.jsonl"),
          faults=(fault("reset_after", LATER_PAGE),)),
     Case("503 every time", "tenablesc_asset_info", "failed", "HTTP 503",
          faults=(fault("status", ASSET_READ, EVERY_TIME, status=503),)),
@@ -284,8 +296,9 @@ def module_play(hunt, cases, keys_from_environment):
         args = hunt.connection(case, sim, any_sim)
         if keys_from_environment:
             args = dict((name, value) for name, value in args.items() if name not in ("api_keys", "access_key", "secret_key"))
-        if "dest" in args:
-            args["dest"] = str(hunt.workdir / "exports" / args["dest"])
+        for path_option in ("dest", "checkpoint_file"):
+            if path_option in args:
+                args[path_option] = str(hunt.workdir / "exports" / args[path_option])
         tasks.append({"name": case.name, "secops.tenablesc." + case.target: args, "ignore_errors": True})
     (hunt.workdir / "exports").mkdir()
     secrets = hunt.workdir / "secrets.yml"
@@ -328,7 +341,9 @@ def test_modules_with_keys_as_arguments(tmp_path, leaky_sims, needles):
     run = run_playbook(playbook, tmp_path, ["-vvvv"], env=hunt.environment)
     hunt.record("ansible-playbook", run.stdout, run.stderr)
     assert_outcomes(MODULE_CASES, task_outcomes(run), hunt)
-    assert sorted(os.listdir(str(tmp_path / "exports"))) == ["drift.json", "truncated-once.csv"]
+    # What the failing cases would have written (reset.checkpoint, reset-changes.csv among them) is not there.
+    assert sorted(os.listdir(str(tmp_path / "exports"))) == [
+        "changes.checkpoint", "changes.jsonl", "drift.json", "truncated-once.csv"]
     found, read = hunt.findings(skip_module_arguments=True)
     hunt.check_coverage(read)
     assert hunt.kept_payloads()
