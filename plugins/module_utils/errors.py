@@ -55,6 +55,9 @@ HINT_SENT_ONCE = (
     " what SC holds first."
 )
 HINT_LATER_PAGE = "The rows fetched before were discarded, not returned: run the task again."
+HINT_DATA_MOVING = ("Run again once SC has finished importing scan results. Nothing was delivered as complete and the"
+                    " checkpoint was left as it was, so the next run reads the same findings again.")
+HINT_QUERY_SHARING = "A saved query must be shared with the service account's group to be usable."
 HINT_FILTER = (
     "Use a friendly filter option of tenablesc_vulns_info, or in raw filters one of the filter names SC lists as"
     " valid; SC's operators are =, !=, >=, <=, ~ (asset combinations) and pcre (regular expressions).")

@@ -16,11 +16,14 @@ __metaclass__ = type
 import re
 
 from ansible_collections.secops.tenablesc.plugins.module_utils.connection import printable
-from ansible_collections.secops.tenablesc.plugins.module_utils.errors import ConfigurationError, HINT_PERMISSION
+from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
+    ConfigurationError,
+    HINT_PERMISSION,
+    HINT_QUERY_SHARING,
+)
 
 SUMMARY_FIELDS = "id,name,type,description"
 HINT_ASSET_SHARING = "Asset lists must be shared with the service account's group to be usable."
-HINT_QUERY_SHARING = "A saved query must be shared with the service account's group to be usable."
 # [0-9], not \d: \d also takes other scripts' digits, which SC's IDs never are.
 _NUMBER = re.compile(r"^[0-9]+$")
 

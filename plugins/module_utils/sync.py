@@ -24,7 +24,12 @@ from datetime import datetime, timedelta, timezone
 
 from ansible_collections.secops.tenablesc.plugins.module_utils.analysis import AnalysisPages, AnalysisQuery
 from ansible_collections.secops.tenablesc.plugins.module_utils.connection import printable, redact_url
-from ansible_collections.secops.tenablesc.plugins.module_utils.errors import APIError, ConfigurationError, ExportError
+from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
+    APIError,
+    ConfigurationError,
+    ExportError,
+    HINT_DATA_MOVING,
+)
 from ansible_collections.secops.tenablesc.plugins.module_utils.filters import translate_filters
 from ansible_collections.secops.tenablesc.plugins.module_utils.lookups import NameResolver, saved_query_filters
 from ansible_collections.secops.tenablesc.plugins.module_utils.rows import normalize_row
@@ -32,7 +37,7 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.rows import norma
 STATES = ("open", "fixed")
 # The state each data source delivers, in the order they are read, and the filter its window is cut on.
 _SOURCES = (("fixed", "patched", "lastMitigated"), ("open", "cumulative", "lastSeen"))
-# What SC names in a finding's uniqueness fields, and where a row holds it.
+# What SC 6.x's vulnUniqueness names beyond the host's identity.
 # client: Tenable's Jira integration's test data (vulnUniqueness "repositoryID,ip,port,protocol,pluginID")
 _FINDING_FIELDS = ("port", "protocol", "pluginID")
 # A host's DNS name changes; SC's vulnUniqueness leaves it out, and so does the key built without one.
@@ -40,14 +45,13 @@ _UNSTABLE_HOST_FIELDS = ("dnsName",)
 _DAY = 86400
 # Walks of one state's rows while SC's count keeps moving, before the run fails rather than risk a skipped row.
 _WALKS = 3
-HINT_DATA_MOVING = ("Run again once SC has finished importing scan results. Nothing was delivered as complete and the"
-                    " checkpoint was left as it was, so the next run reads the same findings again.")
 _CHECKPOINT_FORMAT = 1
 _DIGITS = re.compile(r"^[0-9]+$")
 
 Window = namedtuple("Window", "start end")
 
-# The options the module and the event source share, in the form of the argument spec.
+# The options the module and the event source share, in the form of the argument spec (the event source takes
+# its defaults from here).
 SYNC_OPTIONS = dict(
     filters=dict(type="dict", default={}),
     query=dict(type="str"),
@@ -66,7 +70,8 @@ def parse_since(value):
     if _DIGITS.match(text):
         return int(text)
     try:
-        moment = datetime.fromisoformat(text[:-1] + "+00:00" if text[-1:] in "zZ" and text else text)
+        # Python before 3.11 reads no "Z" for UTC.
+        moment = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text)
     except ValueError:
         raise ConfigurationError("since %s is neither epoch seconds nor an ISO 8601 time such as"
                                  " 2026-03-01T06:00:00Z." % printable(text)) from None
@@ -81,11 +86,23 @@ def finding_key(row):
     Without ``vulnUniqueness`` (SC before 6.0), the host's uniqueness fields but its DNS name, then port,
     protocol and plugin ID, which is what SC 6.x names for the same finding.
     """
-    names = _field_names(row.get("vulnUniqueness"))
+    given = (row.get("vulnUniqueness"), row.get("hostUniqueness"), row.get("uniqueness"))
+    names = _KEY_FIELDS.get(given)
+    if names is None:
+        names = _KEY_FIELDS[given] = _key_fields(*given)
+    return ",".join([name + "=" + _key_value(row, name) for name in names])
+
+
+# The key fields of each combination of uniqueness texts seen: a handful per SC, looked up for every row.
+_KEY_FIELDS = {}
+
+
+def _key_fields(finding, host, record):
+    names = _field_names(finding)
     if not names:
-        host = _field_names(row.get("hostUniqueness")) or _field_names(row.get("uniqueness")) or ["repositoryID", "ip"]
+        host = _field_names(host) or _field_names(record) or ["repositoryID", "ip"]
         names = [name for name in host if name not in _UNSTABLE_HOST_FIELDS] + list(_FINDING_FIELDS)
-    return ",".join("%s=%s" % (name, _key_value(row, name)) for name in names)
+    return tuple(names)
 
 
 def _field_names(text):
@@ -98,8 +115,7 @@ def _key_value(row, name):
         value = repository.get("id") if isinstance(repository, dict) else row.get(name)
     else:
         value = row.get(name)
-    text = "" if value is None else str(value)
-    return text.upper() if name == "protocol" else text
+    return "" if value is None else str(value)
 
 
 class Checkpoint:

@@ -12,7 +12,8 @@ module: tenablesc_findings_sync
 short_description: Findings that changed on Tenable Security Center since the last run, open, reopened and fixed
 version_added: 0.1.0
 description:
-  - Reads what changed on SC in a time window: findings fixed in it (SC's mitigated data, by C(lastMitigated)),
+  - >-
+    Reads what changed on SC in a time window: findings fixed in it (SC's mitigated data, by C(lastMitigated)),
     and findings seen in it (cumulative data, by C(lastSeen)), C(reopened) when SC flags them C(hasBeenMitigated).
   - With O(checkpoint_file), each run starts where the last successful one ended, so successive runs deliver
     every change once, to feed a ticket system, a CMDB or a data lake on a schedule.

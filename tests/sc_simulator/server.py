@@ -375,4 +375,4 @@ class Simulator:
             counts[key] = counts.get(key, 0) + 1
         return {"counts": counts, "requests": len(self.requests), "in_flight": self._in_flight,
                 "max_concurrency": self.max_concurrency, "version": self.version,
-                "api_keys_enabled": self.api_keys_enabled}
+                "api_keys_enabled": self.api_keys_enabled, "now": self.dataset.now}

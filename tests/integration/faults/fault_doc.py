@@ -41,6 +41,8 @@ LEGEND = """\
 - `success after N retries`: the task succeeded after sending again the N requests the fault spoiled.
 - `success, no retry`: the task succeeded without repeating the request: the write had taken effect before its
   answer was lost and the module found the result on SC, or the rows, not the count SC announced, ended the walk.
+- `success, N pages read again`: SC's count changed between pages, which the findings sync takes for data
+  moving under it (an import landing): it read the state's pages again, delivering each finding once.
 - `failed [n]`: the task failed with the message quoted in note n.
 - `[n]` after a success: the warning the task gave, quoted in note n.
 - `n/a`: the fault cannot meet the target, which reads no analysis page after a first one.
@@ -68,6 +70,8 @@ TARGET_DESCRIPTIONS = dict(
     vulns_info=("`tenablesc_vulns_info`, `tool: sumip`, rows returned", "a page after the first"),
     vulns_info_dest=("`tenablesc_vulns_info`, `tool: sumip`, `dest` in JSON lines over an earlier export",
                      "a page after the first"),
+    findings_sync=("`tenablesc_findings_sync` from a checkpoint file, `dest` in JSON lines over an earlier export",
+                   "a page after the first"),
     asset_create=("`tenablesc_asset` creating a static list, Security Manager keys", "the create"),
     asset_update=("`tenablesc_asset` changing a static list's addresses", "the update"),
     asset_delete=("`tenablesc_asset` with `state: absent`", "the delete"),
@@ -88,18 +92,24 @@ def render(observations):
     for fault in FAULTS:
         for position, fires in enumerate(fault.fires):
             cells = observations[fault.name][fires]
-            texts = [cell_text(cells[target.name], notes) if target.name in cells else "n/a" for target in TARGETS]
+            texts = [cell_text(cells[target.name], notes, reread=fault.kind == "total_records_drift")
+                     if target.name in cells else "n/a" for target in TARGETS]
             lines.append("| %s | %s | %s |" % (fault.label if not position else "", fires, " | ".join(texts)))
     lines.extend(["", NOTES])
     lines.extend("%d. `%s`" % (number, text) for number, text in enumerate(notes.texts, 1))
     return "\n".join(lines) + "\n"
 
 
-def cell_text(cell, notes):
+def cell_text(cell, notes, reread=False):
+    """``reread``: a fault that spoils no request, so what is sent again is a page read again."""
     if cell["outcome"] == SUCCESS:
         retries = cell["retries"]
-        text = "success after %d %s" % (retries, "retry" if retries == 1 else "retries") if retries else (
-            "success, no retry")
+        if not retries:
+            text = "success, no retry"
+        elif reread:
+            text = "success, %d pages read again" % retries
+        else:
+            text = "success after %d %s" % (retries, "retry" if retries == 1 else "retries")
         quoted = cell["warnings"]
     else:
         text, quoted = "failed", [cell["message"]]

@@ -85,6 +85,7 @@ class Target:
     after: int = 0  # requests to the path let through first
     paged: bool = False
     repeatable: bool = True  # creates and deletes are never sent twice once they may have reached SC
+    rereads_when_count_moves: bool = False  # the findings sync reads a walk again when SC's count moves under it
 
 
 TARGETS = (
@@ -92,6 +93,8 @@ TARGETS = (
     Target("asset_info", "asset_info", "GET", "/rest/asset", after=1),
     Target("vulns_info", "vulns_info", "POST", "/rest/analysis", after=1, paged=True),
     Target("vulns_info_dest", "vulns_info dest", "POST", "/rest/analysis", after=1, paged=True),
+    Target("findings_sync", "findings_sync", "POST", "/rest/analysis", after=1, paged=True,
+           rereads_when_count_moves=True),
     Target("asset_create", "asset create", "POST", "/rest/asset", repeatable=False),
     Target("asset_update", "asset update", "PATCH", "/rest/asset"),
     Target("asset_delete", "asset delete", "DELETE", "/rest/asset", repeatable=False),
@@ -130,12 +133,16 @@ class Row:
         self.created, self.updated, self.deleted = ("Fault matrix %s (%s)" % (what, fires)
                                                     for what in ("created", "updated", "deleted"))
         self.dest = Path(workdir) / ("findings-%s.jsonl" % suffix)
+        self.changes = Path(workdir) / ("changes-%s.jsonl" % suffix)
+        self.checkpoint = Path(workdir) / ("checkpoint-%s.json" % suffix)
 
     def task(self, target):
         return "%s: %s" % (self.fires, target.name)
 
 
 UPDATED_IPS = ["10.250.1.2", "10.250.1.3"]
+# The checkpoint a row's sync starts from: before any finding of the dataset (2025-01-01).
+SYNC_START = 1735689600
 PREVIOUS_EXPORT = '{"previous": "export"}\n'
 
 
@@ -150,6 +157,8 @@ def module_task(sim, row, target):
         "asset_info": ("tenablesc_asset_info", reader),
         "vulns_info": ("tenablesc_vulns_info", vulns),
         "vulns_info_dest": ("tenablesc_vulns_info", dict(vulns, dest=str(row.dest))),
+        "findings_sync": ("tenablesc_findings_sync", dict(reader, page_size=PAGE_SIZE, dest=str(row.changes),
+                                                          checkpoint_file=str(row.checkpoint))),
         "asset_create": ("tenablesc_asset", dict(manager, name=row.created, type="static", ips=["10.250.0.1"])),
         "asset_update": ("tenablesc_asset", dict(manager, name=row.updated, ips=UPDATED_IPS)),
         "asset_delete": ("tenablesc_asset", dict(manager, name=row.deleted, state="absent")),
@@ -162,6 +171,8 @@ def seed(sim, row):
     sim.assets.create({"name": row.updated, "type": "static", "definedIPs": "10.250.1.1"}, manager)
     sim.assets.create({"name": row.deleted, "type": "static", "definedIPs": "10.250.2.1"}, manager)
     row.dest.write_text(PREVIOUS_EXPORT)
+    row.changes.write_text(PREVIOUS_EXPORT)
+    row.checkpoint.write_text(json.dumps(dict(format=1, url=sim.url, checkpoint=SYNC_START - 1)))
 
 
 class Oracle:
@@ -174,10 +185,26 @@ class Oracle:
             "tool": "sumip", "type": "vuln", "filters": host_findings, "startOffset": 0, "endOffset": 100000}}
         response, _rows = sim.analysis.run(body, reader, version_tuple(sim.version))
         self.sumip_rows = [normalize_row(row) for row in json.loads(response["results"].text)]
+        self.changes = []
+        for state, source, time_filter in (("fixed", "patched", "lastMitigated"), ("open", "cumulative", "lastSeen")):
+            window = {"filterName": time_filter, "operator": "=", "value": "%d-%d" % (SYNC_START, sim.dataset.now)}
+            body = {"type": "vuln", "sourceType": source, "query": {
+                "tool": "vulndetails", "type": "vuln", "filters": host_findings + [window], "startOffset": 0,
+                "endOffset": 100000}}
+            response, _rows = sim.analysis.run(body, reader, version_tuple(sim.version))
+            self.changes += [change_of(normalize_row(row), state) for row in json.loads(response["results"].text)]
+        self.now = sim.dataset.now
         self.asset_lists = [(asset.id, asset.name, asset.type) for asset in sim.assets.usable()]
         self.username = reader.username
         self.repository_ids = sorted(str(repository_id) for repository_id in reader.repository_ids)
         self.hosts = host_facts(HostMerger().merge(host_rows(self.sumip_rows)).values())
+
+
+def change_of(row, state):
+    """A changed finding as the oracle compares it: the finding, and its state (fixed, reopened or open)."""
+    if state == "open" and row.get("hasBeenMitigated"):
+        state = "reopened"
+    return [row["repository"]["id"], row["ip"], row["port"], row["protocol"], row["pluginID"], state]
 
 
 def wait_until_idle(sim, limit=SLOW_DELAY * 4):
@@ -350,6 +377,24 @@ def _vulns_info_dest(cell, sim, row, result, oracle):
         cell.check(not result.get("findings"), "a failed task returned rows")
 
 
+def _findings_sync(cell, sim, row, result, oracle):
+    leftovers = [path.name for path in row.changes.parent.iterdir()
+                 if path.name.startswith(("." + row.changes.name, "." + row.checkpoint.name))]
+    cell.check(not leftovers, "temporary files left beside dest or the checkpoint file: %s" % leftovers)
+    text = row.changes.read_text() if row.changes.exists() else ""
+    saved = json.loads(row.checkpoint.read_text())
+    if cell.succeeded:
+        changes = [json.loads(line) for line in text.splitlines()]
+        cell.check([change_of(change, change["state"]) for change in changes] == oracle.changes,
+                   "dest does not hold exactly SC's changes")
+        cell.check(saved["checkpoint"] == result.get("checkpoint") == oracle.now, "the checkpoint did not move to"
+                   " SC's clock")
+        cell.check(sum((result.get("counts") or {}).values()) == len(oracle.changes), "wrong counts")
+    else:
+        cell.check(text == PREVIOUS_EXPORT, "the earlier export at dest was not left as it was")
+        cell.check(saved["checkpoint"] == SYNC_START - 1, "the checkpoint moved after a failure")
+
+
 def _asset_info(cell, sim, row, result, oracle):
     if cell.succeeded:
         listed = [(asset["id"], asset["name"], asset["type"]) for asset in result.get("assets") or []]
@@ -386,6 +431,7 @@ def _asset_delete(cell, sim, row, result, oracle):
 
 
 JUDGES = dict(apikey_check=_apikey_check, vulns_info=_vulns_info, vulns_info_dest=_vulns_info_dest,
+              findings_sync=_findings_sync,
               asset_info=_asset_info, asset_create=_asset_create, asset_update=_asset_update,
               asset_delete=_asset_delete)
 

@@ -62,9 +62,16 @@ def test_agent_findings_are_keyed_by_uuid():
 
 
 def test_a_row_with_no_uniqueness_fields_is_keyed_by_repository_and_address():
-    row = dict(SC_5_ROW, protocol="tcp")
+    row = dict(SC_5_ROW)
     del row["uniqueness"]
-    assert finding_key(row) == "repositoryID=1,ip=192.168.100.1,port=0,protocol=TCP,pluginID=10114"
+    assert finding_key(row) == "repositoryID=1,ip=192.168.100.1,port=0,protocol=ICMP,pluginID=10114"
+
+
+def test_a_row_missing_a_named_field_still_gets_a_key():
+    row = dict(SC_5_ROW, vulnUniqueness="repositoryID,ip,port,protocol,pluginID")
+    del row["port"]
+    assert finding_key(row) == "repositoryID=1,ip=192.168.100.1,port=,protocol=ICMP,pluginID=10114"
+    assert finding_key(dict(row, repository=None)) == "repositoryID=,ip=192.168.100.1,port=,protocol=ICMP,pluginID=10114"
 
 
 def test_checkpoint_round_trip_is_private_atomic_and_names_its_sc(tmp_path):

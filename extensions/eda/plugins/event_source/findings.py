@@ -20,7 +20,8 @@ DOCUMENTATION = r"""
 ---
 short_description: Findings that changed on Tenable Security Center, one event each.
 description:
-  - Polls SC every O(interval) seconds and puts one event C({"tenablesc": <row>}) on the queue per finding that
+  - >-
+    Polls SC every O(interval) seconds and puts one event C({"tenablesc": <row>}) on the queue per finding that
     was seen (V(open), V(reopened)) or found fixed (V(fixed)) since the last poll, as
     M(secops.tenablesc.tenablesc_findings_sync) reads them.
 options:
@@ -53,6 +54,14 @@ options:
     description: Days read back on the first poll without a checkpoint.
     type: int
     default: 30
+  overlap:
+    description: Seconds read again before the checkpoint, for scans imported late.
+    type: int
+    default: 0
+  page_size:
+    description: Rows per analysis request.
+    type: int
+    default: 5000
   interval:
     description: Seconds between polls.
     type: int
@@ -117,7 +126,7 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.connection import
 )
 from ansible_collections.secops.tenablesc.plugins.module_utils.errors import TenableSCError  # noqa: E402
 from ansible_collections.secops.tenablesc.plugins.module_utils.sync import (  # noqa: E402
-    STATES,
+    SYNC_OPTIONS,
     Checkpoint,
     FindingsSync,
 )
@@ -154,14 +163,19 @@ class FindingsPoller:
     def close(self):
         self._client.close()
 
+    def _arg(self, name, default=None):
+        """An argument of the source, else the module's default for it."""
+        value = self._args.get(name)
+        return value if value is not None else SYNC_OPTIONS.get(name, {}).get("default", default)
+
     def read_changes(self, spool):
         """Read one window into ``spool`` (JSON lines); returns (window, counts)."""
-        args = self._args
-        sync = FindingsSync(self._client, filters=args.get("filters"), query=args.get("query"),
-                            states=args.get("states") or list(STATES), was_findings=args.get("was_findings", "exclude"),
-                            debug=LOGGER.debug)
+        sync = FindingsSync(self._client, filters=self._arg("filters"), query=self._arg("query"),
+                            states=self._arg("states"), was_findings=self._arg("was_findings", "exclude"),
+                            page_size=int(self._arg("page_size")), debug=LOGGER.debug)
         saved = self._checkpoint.read() if self._checkpoint.path else self._remembered
-        window = sync.window(checkpoint=saved, first_run_days=int(args.get("first_run_days", 30)))
+        window = sync.window(checkpoint=saved, first_run_days=int(self._arg("first_run_days")),
+                             overlap=int(self._arg("overlap")))
         counts = sync.run(window, lambda rows: spool.writelines(json.dumps(row) + "\n" for row in rows))
         return window, counts
 
