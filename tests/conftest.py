@@ -34,6 +34,13 @@ def sc_server(sc_dataset):
 
 
 @pytest.fixture
+def moving_sc():
+    """A simulator of the test's own, for tests that move its clock: the days they simulate change its data."""
+    with Simulator(dataset=Dataset(seed=23, hosts=150, repositories=4, findings_per_host=8)) as simulator:
+        yield simulator
+
+
+@pytest.fixture
 def sc(sc_server):
     """The session's simulator back in its seed state (faults, records, latency, version, asset lists)."""
     sc_server.reset()

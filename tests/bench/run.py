@@ -167,6 +167,19 @@ def measure(argv, env, cwd, stdout_path=None):
     return run
 
 
+def measured_task(workdir, sim, name, module, args):
+    """Run one task of ``module`` with ``args`` through ansible-playbook; (its Run, the task's result)."""
+    playbook = workdir / ("%s.yml" % name)
+    playbook.write_text(yaml.safe_dump([{"hosts": "localhost", "gather_facts": False, "tasks": [{
+        "name": name, "secops.tenablesc." + module: args}]}]))
+    env = bench_environment(workdir, sim)
+    results = Path(env["RECORD_RESULTS_FILE"])
+    if results.exists():
+        results.unlink()
+    run = measure([str(BIN / "ansible-playbook"), "-i", "localhost,", "-c", "local", str(playbook)], env, workdir)
+    return run, json.loads(results.read_text().splitlines()[-1])["result"]
+
+
 def median(runs, attribute="wall"):
     return statistics.median(getattr(run, attribute) for run in runs)
 
@@ -482,16 +495,8 @@ class ExportBench:
     def _export(self, kind, rows):
         file_format, concurrency = ("jsonl", MANY_IN_FLIGHT) if kind == self.MANY else (kind, self.concurrency)
         dest = self.workdir / ("export." + file_format)
-        playbook = self.workdir / ("export-%s.yml" % file_format)
-        playbook.write_text(yaml.safe_dump([{"hosts": "localhost", "gather_facts": False, "tasks": [{
-            "name": "export", "secops.tenablesc.tenablesc_vulns_info": {
-                "dest": str(dest), "limit": rows, "page_size": self.page_size, "concurrency": concurrency}}]}]))
-        env = bench_environment(self.workdir, self.sim)
-        results = Path(env["RECORD_RESULTS_FILE"])
-        if results.exists():
-            results.unlink()
-        run = measure([str(BIN / "ansible-playbook"), "-i", "localhost,", "-c", "local", str(playbook)], env, self.workdir)
-        result = json.loads(results.read_text().splitlines()[-1])["result"]
+        run, result = measured_task(self.workdir, self.sim, "export-" + file_format, "tenablesc_vulns_info", {
+            "dest": str(dest), "limit": rows, "page_size": self.page_size, "concurrency": concurrency})
         dest.unlink()
         if result.get("returned_records") != rows:
             raise BenchError("the %s export wrote %s rows, not %d" % (file_format, result.get("returned_records"), rows))
@@ -622,18 +627,10 @@ class SyncBench:
 
     def _sync(self, start, expected):
         dest = self.workdir / "changes.jsonl"
-        playbook = self.workdir / "sync.yml"
-        playbook.write_text(yaml.safe_dump([{"hosts": "localhost", "gather_facts": False, "tasks": [{
-            "name": "sync", "secops.tenablesc.tenablesc_findings_sync": {"since": str(start), "dest": str(dest)}}]}]))
-        env = bench_environment(self.workdir, self.sim)
-        results = Path(env["RECORD_RESULTS_FILE"])
-        if results.exists():
-            results.unlink()
         before = self.sim.counts()
-        run = measure([str(BIN / "ansible-playbook"), "-i", "localhost,", "-c", "local", str(playbook)], env,
-                      self.workdir)
+        run, result = measured_task(self.workdir, self.sim, "sync", "tenablesc_findings_sync",
+                                    {"since": str(start), "dest": str(dest)})
         run.requests = requests_between(before, self.sim.counts())
-        result = json.loads(results.read_text().splitlines()[-1])["result"]
         dest.unlink()
         if result.get("window") != {"start": start, "end": self.end} or sum(result["counts"].values()) != expected:
             raise BenchError("the sync read %s in %s, not %d rows in %d-%d" % (

@@ -3,6 +3,7 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """The playbooks under playbooks/ run against the simulator as a user would run them against SC."""
 
+import json
 from pathlib import Path
 
 from support.ansible_run import REPO, run_playbook
@@ -32,6 +33,19 @@ def test_export_findings(sc, tmp_path):
                        env=sc_environment(sc))
     assert run.returncode == 0, run.output
     assert dest.read_text().splitlines()[0].startswith("ip,dnsName,netbiosName,repository.id")
+
+
+def test_sync_findings_twice_writes_the_changes_then_an_empty_window(sc, tmp_path):
+    run = run_playbook(PLAYBOOKS / "sync_findings.yml", tmp_path, args=["-e", "sync_dir=%s" % tmp_path],
+                       env=sc_environment(sc))
+    assert run.returncode == 0, run.output
+    written = sorted(tmp_path.glob("changes-*.jsonl"))
+    assert len(written) == 1 and json.loads(written[0].read_text().splitlines()[0])["finding_key"]
+    again = run_playbook(PLAYBOOKS / "sync_findings.yml", tmp_path, args=["-e", "sync_dir=%s" % tmp_path],
+                         env=sc_environment(sc))
+    assert again.returncode == 0, again.output
+    assert "0 open, 0 reopened and 0 fixed" in again.stdout, "SC's clock stood still: nothing new"
+    assert (tmp_path / "findings.checkpoint").exists()
 
 
 def test_sync_asset_lists_is_idempotent(sc, tmp_path):

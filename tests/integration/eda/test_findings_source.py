@@ -11,7 +11,6 @@ from collections import Counter
 
 import pytest
 
-from sc_simulator import Dataset, Simulator
 from support.ansible_run import REPO, run_task
 
 SOURCE = REPO / "extensions" / "eda" / "plugins" / "event_source" / "findings.py"
@@ -23,12 +22,6 @@ def load_source():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-@pytest.fixture
-def moving_sc():
-    with Simulator(dataset=Dataset(seed=29, hosts=120, repositories=4, findings_per_host=8)) as simulator:
-        yield simulator
 
 
 @pytest.fixture

@@ -9,19 +9,11 @@ from collections import Counter
 
 import pytest
 
-from sc_simulator import Dataset, Simulator
 from sc_simulator.catalog import PROTOCOL_NAMES
 from sc_simulator.timeline import DayPlan, finding_identity
 
 DAY = 86400
 USER = "vulnanalyst"
-
-
-@pytest.fixture
-def moving_sc():
-    """A simulator of its own: the days a test simulates change its data."""
-    with Simulator(dataset=Dataset(seed=23, hosts=150, repositories=4, findings_per_host=8)) as simulator:
-        yield simulator
 
 
 @pytest.fixture
@@ -46,8 +38,8 @@ def expected_key(identity):
     """The finding_key SC 6.x's vulnUniqueness gives for a simulator finding identity."""
     repository, host, port, protocol, plugin = identity
     host_field = "ip" if host.count(".") == 3 or ":" in host else "uuid"
-    return "repositoryID=%s,%s=%s,port=%s,protocol=%s,pluginID=%s" % (repository, host_field, host, port, protocol,
-                                                                     plugin)
+    return "repositoryID=%s,%s=%s,port=%s,protocol=%s,pluginID=%s" % (
+        repository, host_field, host, port, protocol, plugin)
 
 
 def visible_changes(simulator, changes):
@@ -70,6 +62,11 @@ def in_window(simulator, window):
             identity = finding_identity(finding.host, finding.plugin.id, finding.port, PROTOCOL_NAMES[finding.protocol])
             found.add((expected_key(identity), state))
     return found
+
+
+def row_identity(row):
+    """A finding as the simulator knows it, whatever key the row carries."""
+    return row["repository"]["id"], row["uuid"] or row["ip"], row["port"], row["protocol"], row["pluginID"]
 
 
 def delivered(result):
@@ -135,19 +132,21 @@ def test_data_that_keeps_moving_fails_the_run_and_leaves_the_checkpoint(sync, mo
 
 
 def test_finding_keys_hold_across_runs_states_dns_renames_and_sc_versions(sync, moving_sc):
-    keys = {}
-    for day in range(4):
+    keys, names, states = {}, {}, {}
+    for _day in range(4):
         moving_sc.advance_day(DayPlan(scanned=0.6, fixed=0.2, reopened=0.5, renamed=0.3))
         for row in sync()["rows"]:
-            identity = (row["repository"]["id"], row["uuid"] or row["ip"], row["port"], row["protocol"],
-                        row["pluginID"])
-            keys.setdefault(identity, set()).add(row["finding_key"])
+            keys.setdefault(row_identity(row), set()).add(row["finding_key"])
+            names.setdefault(row_identity(row), set()).add(row["dnsName"])
+            states.setdefault(row_identity(row), set()).add(row["state"])
     assert all(len(found) == 1 for found in keys.values())
+    assert [identity for identity, found in names.items() if len(found) > 1], "a delivered host was renamed"
+    assert [identity for identity, found in states.items() if "fixed" in found and len(found) > 1], (
+        "a finding was delivered fixed and open")
     moving_sc.version = "5.20.0"  # no hostUniqueness and vulnUniqueness: the key comes from uniqueness
     older = sync(since=str(moving_sc.dataset.now - 4 * DAY), checkpoint_file=None)
     assert "vulnUniqueness" not in older["rows"][0]
-    assert all(row["finding_key"] in keys[(row["repository"]["id"], row["uuid"] or row["ip"], row["port"],
-                                             row["protocol"], row["pluginID"])] for row in older["rows"])
+    assert all(keys[row_identity(row)] == {row["finding_key"]} for row in older["rows"])
 
 
 def test_first_run_honours_first_run_days_and_rows_in_dest_equal_rows_in_the_result(sync, moving_sc, tmp_path):

@@ -16,6 +16,13 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import asyncio
+import json
+import logging
+import os
+import sys
+import tempfile
+
 DOCUMENTATION = r"""
 ---
 short_description: Findings that changed on Tenable Security Center, one event each.
@@ -93,13 +100,6 @@ EXAMPLES = r"""
           job_args:
             limit: "{{ event.tenablesc.ip }}"
 """
-
-import asyncio
-import json
-import logging
-import os
-import sys
-import tempfile
 
 
 def _importable_collection():
