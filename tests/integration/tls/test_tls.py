@@ -24,6 +24,7 @@ CALLS = {
     "tenablesc_apikey_check": {},
     "tenablesc_asset": dict(name="No such list", state="absent"),
     "tenablesc_asset_info": {},
+    "tenablesc_findings_sync": dict(states=["fixed"], first_run_days=1),
     "tenablesc_vulns_info": dict(tool="sumseverity"),
 }
 UNKNOWN_CA = "unable to get local issuer certificate"
