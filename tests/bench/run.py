@@ -433,13 +433,15 @@ def ensure_asset_lists(sim, count):
 
 
 class AssetListIds:
-    """What the name resolver asks a client for, when the lists are given by ID."""
+    """A client stand-in answering the name resolver's one question, the asset lists, with these IDs."""
 
     def __init__(self, asset_ids):
         self.asset_ids = asset_ids
 
-    def asset_lists(self, fields=None):
-        return [dict(id=asset_id, name=None, usable=True, manageable=False) for asset_id in self.asset_ids]
+    def get(self, path, params=None):
+        if path != "/asset":
+            raise BenchError("the name resolver asked for %s" % path)
+        return {"usable": [dict(id=asset_id, name=None) for asset_id in self.asset_ids]}
 
 
 def request_counts(sim, workdir, options, asset_ids, clock):
