@@ -26,6 +26,7 @@ from .endpoints import VERSION_HIDDEN_WITHOUT_KEYS, Answer, Application, version
 from .envelope import encode
 from .faults import PROXY_502_PAGE, SHORT_CIRCUIT, FaultPlan, Latency, shift_offsets
 from .queries import SavedQueries
+from .scans import ScanStore
 from .timeline import DayPlan, advance_day
 
 _CONTROL_PREFIX = "/_sim/"
@@ -222,6 +223,7 @@ class Simulator:
         self.users = make_users(self.dataset.seed, [r["id"] for r in self.dataset.repositories], make_key)
         self.assets = AssetStore(self.dataset, self.users["secmanager"])
         self.queries = SavedQueries(self.dataset, self.users["secmanager"])
+        self.scans = ScanStore(self.dataset, self.users["secmanager"])
         self.analysis = AnalysisEngine(self.dataset, self.assets)
         self.application = Application(self)
         self.faults = FaultPlan()
@@ -315,7 +317,7 @@ class Simulator:
                    if (method is None or record.method == method.upper()) and (path is None or record.path == path))
 
     def reset(self):
-        """Back to the seed state: faults, records, latency, version (shown), API key switch and asset lists."""
+        """Back to the seed state: faults, records, latency, version (shown), API key switch, asset lists, scans."""
         self.faults.clear()
         self.latency_plan.set()
         with self._state_lock:
@@ -326,6 +328,7 @@ class Simulator:
         self.api_keys_enabled = True
         self.page_shift = 0
         self.assets.reset()
+        self.scans.reset()
         self.analysis.clear()
 
     # Bookkeeping called by the handler
