@@ -43,14 +43,13 @@ class AtomicRowWriter:
             raise ConfigurationError("dest %s: directory %s does not exist." % (dest, directory))
         self.dest = dest
         self._format = file_format
-        self._directory = directory
         # The temporary file being written, its CSV writer and columns: set by the first rows.
         self._file = self._csv = self._columns = None
         self._count = 0
 
     def __enter__(self):
         with self._file_errors():
-            handle, self._temporary = tempfile.mkstemp(prefix=".%s." % os.path.basename(self.dest), dir=self._directory)
+            handle, self._temporary = _temporary_beside(self.dest)
             self._file = os.fdopen(handle, "w", newline="" if self._format == "csv" else None, encoding="utf-8")
             if self._format == "json":
                 self._file.write("[")
@@ -93,14 +92,39 @@ class AtomicRowWriter:
                     self._file.write("\n]\n" if self._count else "]\n")
                 self._file.close()
                 if exc_type is None:
-                    # Findings are sensitive: a new file stays private (0600); a replaced one keeps its mode.
-                    if os.path.exists(self.dest):
-                        os.chmod(self._temporary, os.stat(self.dest).st_mode & 0o7777)
-                    os.replace(self._temporary, self.dest)
+                    _put_in_place(self._temporary, self.dest)
         finally:
             if os.path.exists(self._temporary):
                 os.unlink(self._temporary)
         return False
+
+
+def write_text_atomically(dest, text, label):
+    """Replace ``dest`` with ``text`` at once (a crash leaves the old file); ``label`` names it in an error."""
+    temporary = None
+    try:
+        handle, temporary = _temporary_beside(dest)
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        _put_in_place(temporary, dest)
+    except (OSError, IOError) as exc:
+        raise ExportError("%s %s: %s." % (label, dest, exc.strerror or exc))
+    finally:
+        if temporary and os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _temporary_beside(dest):
+    """A new temporary file in the directory of ``dest``, private (0600): (file descriptor, path)."""
+    return tempfile.mkstemp(prefix=".%s." % os.path.basename(dest), dir=os.path.dirname(os.path.abspath(dest)))
+
+
+def _put_in_place(temporary, dest):
+    """Rename a finished temporary file over ``dest``. What is written is sensitive: a new file stays private
+    (0600); a replaced one keeps its mode."""
+    if os.path.exists(dest):
+        os.chmod(temporary, os.stat(dest).st_mode & 0o7777)
+    os.replace(temporary, dest)
 
 
 def _column_paths(row):

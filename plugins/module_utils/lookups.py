@@ -61,9 +61,11 @@ def saved_query_filters(client, name_or_id):
     (``GET /query/{id}?fields=filters``). Each comes back as SC's ``{filterName, operator, value}``.
     """
     answer = client.get("/query", params={"fields": "id,name,type,tool"}) or {}
+    if isinstance(answer, list):
+        answer = {"usable": answer}
     summaries = {}
     for scope in ("usable", "manageable"):
-        for summary in (answer.get(scope) or []) if isinstance(answer, dict) else answer:
+        for summary in answer.get(scope) or []:
             summaries.setdefault(str(summary.get("id")), summary)
     found = _resolve(list(summaries.values()), name_or_id, "saved query", HINT_QUERY_SHARING)
     details = client.get("/query/%s" % found["id"], params={"fields": "id,name,type,tool,filters"}) or {}

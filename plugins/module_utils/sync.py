@@ -18,7 +18,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from collections import namedtuple
 from datetime import datetime, timedelta, timezone
 
@@ -30,13 +29,14 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
     ExportError,
     HINT_DATA_MOVING,
 )
+from ansible_collections.secops.tenablesc.plugins.module_utils.export import write_text_atomically
 from ansible_collections.secops.tenablesc.plugins.module_utils.filters import translate_filters
 from ansible_collections.secops.tenablesc.plugins.module_utils.lookups import NameResolver, saved_query_filters
 from ansible_collections.secops.tenablesc.plugins.module_utils.rows import normalize_row
 
 STATES = ("open", "fixed")
 # The state each data source delivers, in the order they are read, and the filter its window is cut on.
-_SOURCES = (("fixed", "patched", "lastMitigated"), ("open", "cumulative", "lastSeen"))
+SOURCES = (("fixed", "patched", "lastMitigated"), ("open", "cumulative", "lastSeen"))
 # What SC 6.x's vulnUniqueness names beyond the host's identity.
 # client: Tenable's Jira integration's test data (vulnUniqueness "repositoryID,ip,port,protocol,pluginID")
 _FINDING_FIELDS = ("port", "protocol", "pluginID")
@@ -149,22 +149,10 @@ class Checkpoint:
         return saved["checkpoint"]
 
     def write(self, window, counts):
-        """Replace the file at once (a crash leaves the old one), private to its owner."""
-        directory = os.path.dirname(os.path.abspath(self.path))
+        """Replace the file at once (a crash leaves the old one); a new file is private to its owner."""
         document = {"format": _CHECKPOINT_FORMAT, "url": self._url, "checkpoint": window.end,
                     "window": window._asdict(), "counts": counts}
-        temporary = None
-        try:
-            handle, temporary = tempfile.mkstemp(prefix=".%s." % os.path.basename(self.path), dir=directory)
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(document, stream, sort_keys=True)
-                stream.write("\n")
-            os.replace(temporary, self.path)
-        except (OSError, IOError) as exc:
-            raise ExportError("checkpoint_file %s: %s." % (self.path, exc.strerror or exc))
-        finally:
-            if temporary and os.path.exists(temporary):
-                os.unlink(temporary)
+        write_text_atomically(self.path, json.dumps(document, sort_keys=True) + "\n", "checkpoint_file")
 
 
 class FindingsSync:
@@ -230,7 +218,7 @@ class FindingsSync:
         caller decides what a failed run leaves behind.
         """
         counts = dict.fromkeys(("open", "reopened", "fixed"), 0)
-        for state, source, time_filter in _SOURCES:
+        for state, source, time_filter in SOURCES:
             if state not in self._states or window.start > window.end:
                 continue
             query = AnalysisQuery(tool="vulndetails", source_type=source, was_findings=self._was_findings,

@@ -61,9 +61,9 @@ options:
     description:
       - A file on the host that runs the task (use C(delegate_to=localhost) for the controller) keeping where the
         last successful run ended. When it exists, the window starts just after that point.
-      - Written only after a fully successful run, replaced at once, mode V(0600); it holds the window, the counts
-        and SC's URL, never a key. After any failure it is left as it was, so the next run reads the same window
-        again. It is never written in check mode.
+      - Written only after a fully successful run and replaced at once; created with mode V(0600), a replaced file
+        keeps its mode. It holds the window, the counts and SC's URL, never a key. After any failure it is left as
+        it was, so the next run reads the same window again. It is never written in check mode.
       - A file written for another SC URL is refused, so that one SC's checkpoint never skips another's data.
     type: path
   first_run_days:

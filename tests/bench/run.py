@@ -34,6 +34,7 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.export import Ato
 from ansible_collections.secops.tenablesc.plugins.module_utils.filters import translate_filters
 from ansible_collections.secops.tenablesc.plugins.module_utils.lookups import NameResolver
 from ansible_collections.secops.tenablesc.plugins.module_utils.rows import normalize_row
+from ansible_collections.secops.tenablesc.plugins.module_utils.sync import SOURCES
 from support.ansible_run import BIN, ansible_environment
 from simulator_process import simulator_process
 
@@ -229,10 +230,10 @@ class Simulator:
             raise BenchError("%s %s: HTTP %d %s" % (method, path, answer.status_code, document.get("error_msg")))
         return document["response"]
 
-    def total_records(self, user, tool, filters=()):
+    def total_records(self, user, tool, filters=(), source_type="cumulative"):
         """How many rows the collection's query for ``tool`` and ``filters`` (SC filters) has."""
-        return int(self.api("POST", "/analysis", user, AnalysisQuery(tool=tool, filters=filters).body(0, 1))[
-            "totalRecords"])
+        query = AnalysisQuery(tool=tool, filters=filters, source_type=source_type)
+        return int(self.api("POST", "/analysis", user, query.body(0, 1))["totalRecords"])
 
 
 def requests_between(before, after):
@@ -594,10 +595,6 @@ class ExportBench:
 
 # Scenario 6: the findings sync ----------------------------------------------------------------------------------
 
-# (state, SC data source, the filter its window is cut on), in the order the sync reads them.
-SYNC_STATES = (("fixed", "patched", "lastMitigated"), ("open", "cumulative", "lastSeen"))
-# The module's default: web application findings left out.
-HOST_FINDINGS = {"filterName": "wasVuln", "operator": "=", "value": "excludeWas"}
 # Peak RSS of the sync over two simulated days / over the last one: memory flat whatever the rows.
 SYNC_MEMORY_GOAL = 1.2
 
@@ -616,16 +613,13 @@ class SyncBench:
         self.concurrency = documented_default(module, "concurrency")
         self.runs = {}
 
-    def _rows(self, source, filters):
-        body = AnalysisQuery(source_type=source, filters=filters).body(0, 1)
-        return int(self.sim.api("POST", "/analysis", "secanalyst", body)["totalRecords"])
-
     def _window_filters(self, time_filter, start=None):
         return [{"filterName": time_filter, "operator": "=", "value": "%d-%d" % (start or self.start, self.end)}]
 
     def _changed(self, start=None):
-        return {state: self._rows(source, [HOST_FINDINGS] + self._window_filters(time_filter, start))
-                for state, source, time_filter in SYNC_STATES}
+        return {state: self.sim.total_records("secanalyst", "vulndetails", self._window_filters(time_filter, start),
+                                              source_type=source)
+                for state, source, time_filter in SOURCES}
 
     def _sync(self, start, expected):
         dest = self.workdir / "changes.jsonl"
@@ -642,8 +636,10 @@ class SyncBench:
     def _floor(self):
         env = bench_environment(self.workdir, self.sim)
         output = self.workdir / "sync-floor.json"
-        queries = [{"sourceType": source, "filters": [HOST_FINDINGS] + self._window_filters(time_filter)}
-                   for _state, source, time_filter in SYNC_STATES]
+        # The filters the module sends: the window, and the wasVuln filter it adds by default.
+        queries = [{"sourceType": source, "filters": AnalysisQuery(
+            source_type=source, filters=self._window_filters(time_filter)).body(0, 1)["query"]["filters"]}
+            for _state, source, time_filter in SOURCES]
         run = measure([sys.executable, str(self.workdir / "scripts" / "export_floor.py"), "--page-size",
                        str(self.page_size), "--queries", json.dumps(queries)], env, self.workdir, output)
         fetched = json.loads(output.read_text())["rows"]
@@ -652,7 +648,8 @@ class SyncBench:
         return run
 
     def run(self):
-        self.full = {state: self._rows(source, [HOST_FINDINGS]) for state, source, _filter in SYNC_STATES}
+        self.full = {state: self.sim.total_records("secanalyst", "vulndetails", source_type=source)
+                     for state, source, _filter in SOURCES}
         # Two days: the scenario reads the last one; reading both shows whether memory grows with the rows.
         self.two_days_start = self.sim.control("GET", "state")["now"] + 1
         self.start = self.sim.control("POST", "advance_day")["now"] + 1

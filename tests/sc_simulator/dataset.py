@@ -285,7 +285,7 @@ class Dataset:
         was_random = random.Random("%s-was" % self.seed).random
         was_plugins = [plugin.index for plugin in PLUGINS if plugin.was]
         for host in self.hosts:
-            pool = pools.get(host.tags) or pools.setdefault(host.tags, self._plugin_pool(host.tags))
+            pool = pools.get(host.tags) or pools.setdefault(host.tags, self.plugin_pool(host.tags))
             chosen = sorted(set(rng.choices(pool[0], cum_weights=pool[1], k=low + int(random_() * (high - low + 1)))))
             findings = self._host_findings(random_, host, [(index, port) for index in chosen
                                                            for port in _pick_ports(random_, PLUGINS[index].ports)])
@@ -296,7 +296,8 @@ class Dataset:
             self.host_start.append(len(self.f_plugin))
 
     @staticmethod
-    def _plugin_pool(tags):
+    def plugin_pool(tags):
+        """(plugin indices, cumulative weights): what a host with these tags draws its findings from."""
         plugins = [plugin for plugin in PLUGINS if plugin.requires in tags]
         return [plugin.index for plugin in plugins], list(accumulate(plugin.weight for plugin in plugins))
 

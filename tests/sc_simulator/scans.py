@@ -126,7 +126,7 @@ class ScanStore:
             self._results[result_id] = {"id": result_id, "scan": scan, "launched": self._clock(),
                                         "createdTime": self.dataset.now, "outcome": self.outcome}
         # recorded: test_scans_launch.yaml
-        return {"scanID": scan["id"], "scanResult": dict(self._summary(self._results[result_id]), **{
+        return {"scanID": scan["id"], "scanResult": dict(self._summary(self._results[result_id], RUN_STATUSES[0]), **{
             "initiatorID": self._owner.id, "ownerID": self._owner.id, "scanID": scan["id"], "resultsSyncID": -1,
             "repositoryID": scan["repository"]["id"], "details": FULL_SAFE_SCAN["name"], "downloadFormat": "v2",
             "dataFormat": "IPv4", "resultType": "active"})}
@@ -156,17 +156,20 @@ class ScanStore:
         final = outcome.get("status", "Completed") if outcome else "Completed"
         return final, "Importing" if elapsed < self.timing.importing else "Finished", "false"
 
-    def _summary(self, found):
-        status, _import_status, _running = self.state(found)
+    @staticmethod
+    def _summary(found, status):
         return {"id": found["id"], "name": found["scan"]["name"], "description": "", "status": status}
 
     def render_result(self, found):
-        """A result's details (recorded: test_scan_instances_details_success.yaml, the fields a client reads)."""
+        """A result's details (recorded: test_scan_instances_details_success.yaml, the fields a client reads).
+
+        The statuses are read once, so they always agree with each other.
+        """
         status, import_status, running = self.state(found)
         repository = self.dataset.repository(found["scan"]["repository"]["id"])
         finished = status in ("Completed", "Partial", "Error")
         outcome = found["outcome"] or {}
-        return dict(self._summary(found), **{
+        return dict(self._summary(found, status), **{
             "details": FULL_SAFE_SCAN["name"], "importStatus": import_status, "running": running,
             "errorDetails": outcome.get("errorDetails", "") if status == "Error" else "", "importErrorDetails": "",
             "totalIPs": "1", "scannedIPs": "1" if finished and status != "Error" else "0",

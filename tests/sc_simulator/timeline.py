@@ -111,7 +111,7 @@ def _new_finding(dataset, host, rng, plan):
     """A plugin the host has no finding of yet, or None."""
     if rng.random() >= plan.new:
         return None
-    pool = dataset._plugin_pool(host.tags)  # pylint: disable=protected-access
+    pool = dataset.plugin_pool(host.tags)
     plugin_index = rng.choices(pool[0], cum_weights=pool[1])[0]
     present = dataset.f_plugin[dataset.host_start[host.index]:dataset.host_start[host.index + 1]]
     return None if plugin_index in present else plugin_index
