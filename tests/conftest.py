@@ -93,6 +93,12 @@ def connection(sc):
 
 
 @pytest.fixture
+def manager(connection, sc):
+    """Module connection options of an account that may manage asset lists and launch scans (Security Manager)."""
+    return dict(connection, api_keys=sc.key_string("secmanager"))
+
+
+@pytest.fixture
 def task(tmp_path):
     """task(module, args, **run_options) -> Run of one task through ansible-playbook."""
     def run(module, args, **options):

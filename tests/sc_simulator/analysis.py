@@ -16,14 +16,12 @@ from collections import OrderedDict, namedtuple
 from itertools import compress
 
 from .catalog import PLUGINS, PROTOCOL_NAMES, SCORE_WEIGHTS, SEVERITIES
-from .envelope import RawJSON, SCError, invalid_parameters, not_found, org_required
+from .envelope import RawJSON, SCError, invalid_parameters, org_required
 from .filters import FilterContext, compile_filters
 from .iputil import format_intervals, intervals_from_sorted
 from .rows import RowWriter, to_json
 
 _CACHE_SIZE = 24
-# inferred: a scan result covers a week of its repository's scans (see _scope)
-_SCAN_WINDOW = 7 * 86400
 # reported: pyTenable #673 (SC 6.0 ignores a scanID given only at the root)
 _SCAN_ID_IN_QUERY_FROM = (6, 0)
 # client: Tenable's Jira integration's test data (vulndetails rows with hostUniqueness and vulnUniqueness)
@@ -96,11 +94,15 @@ class Result:
 
 
 class AnalysisEngine:
-    """Answers analysis queries over a Dataset; ``assets`` gives asset list membership and usable lists."""
+    """Answers analysis queries over a Dataset.
 
-    def __init__(self, dataset, assets):
+    ``assets`` gives asset list membership and usable lists, ``scans`` what a scan result holds.
+    """
+
+    def __init__(self, dataset, assets, scans):
         self.dataset = dataset
         self.assets = assets
+        self.scans = scans
         self._severity = [plugin.severity for plugin in PLUGINS]
         self._families = {plugin.family_ref["id"]: plugin.family_ref for plugin in PLUGINS}
         self._repository_refs = {r["id"]: {key: r[key] for key in ("id", "name", "description", "dataFormat")}
@@ -236,21 +238,14 @@ class AnalysisEngine:
         if view not in ("all", "new", "patched"):
             # reported: pyTenable #73 (403/142, this wording)
             raise SCError(403, 142, "Please specify a view for the individual data source.\n")
-        scan = next((s for s in self.dataset.scan_results if s["id"] == str(scan_id)), None)
-        if scan is None:
-            raise not_found("Scan Result", scan_id)  # inferred: wording, in SC's "<Object> #<id>" style
-        if scan["repository_id"] not in user.repository_ids:
+        repository_id, host_test, extra = self.scans.individual(scan_id, view)
+        if repository_id not in user.repository_ids:
             # reported: pyTenable #726 (146 "Group #15 does not have access to the Repository that contains ...")
             raise invalid_parameters("Group #0 does not have access to the Repository that contains the scan result.")
-        # inferred: a scan result is approximated as the repository's hosts scanned in the week before it finished:
-        # "all" their open findings, "new" those first seen that week, "patched" their mitigated findings.
-        window = scan["finishTime"] - _SCAN_WINDOW
-        scanned = bytearray(flag and host.repository_id == scan["repository_id"] and host.last_scan >= window
+        scanned = bytearray(flag and host.repository_id == repository_id and host_test(host)
                             for flag, host in zip(allowed, self.dataset.hosts))
         # inferred: a Nessus scan's result holds no web application findings.
-        extra = [("f_plugin", lambda index: not PLUGINS[index].was)]
-        if view == "new":
-            extra.append(("f_first", lambda stamp: stamp >= window))
+        extra = extra + [("f_plugin", lambda index: not PLUGINS[index].was)]
         return scanned, 1 if view == "patched" else 0, extra
 
     def _repository_hosts(self, repository_ids):

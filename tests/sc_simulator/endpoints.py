@@ -11,6 +11,7 @@ from urllib.parse import parse_qs
 from .accounts import FULL_ACCESS_GROUP, ROLES
 from .assets import LIST_FIELDS
 from .envelope import INVALID_TOKEN, SCError, envelope, not_found, org_required
+from .policies import TEMPLATES, family_refs, plugin_details
 
 # documented: API keys need SC 5.13 or later (API Key Authorization)
 API_KEY_MIN_VERSION = (5, 13)
@@ -111,6 +112,13 @@ class Application:
             ("POST", re.compile(r"/rest/scan/([^/]+)/launch$"), self.launch_scan, True),
             ("GET", re.compile(r"/rest/scanResult$"), self.scan_results, True),
             ("GET", re.compile(r"/rest/scanResult/([^/]+)$"), self.scan_result, True),
+            ("GET", re.compile(r"/rest/policy$"), self.policies, True),
+            ("POST", re.compile(r"/rest/policy$"), self.create_policy, True),
+            ("GET", re.compile(r"/rest/policy/([^/]+)$"), self.policy, True),
+            ("DELETE", re.compile(r"/rest/policy/([^/]+)$"), self.delete_policy, True),
+            ("GET", re.compile(r"/rest/policyTemplate$"), self.policy_templates, True),
+            ("GET", re.compile(r"/rest/pluginFamily$"), self.plugin_families, True),
+            ("GET", re.compile(r"/rest/plugin/([^/]+)$"), self.plugin, True),
         ]
         self._repository_counts = None
 
@@ -220,6 +228,7 @@ class Application:
 
     def scan_results(self, user, query, _body):
         store, params = self._scan_user(user), parse_qs(query or "")
+        store.settle()
         found = store.results(params.get("startTime", [None])[0], params.get("endTime", [None])[0])
         listed = [_select(store.render_result(result), _fields(query) or ["name", "description", "status"])
                   for result in found]
@@ -227,7 +236,41 @@ class Application:
 
     def scan_result(self, user, query, _body, result_id):
         store = self._scan_user(user)
+        store.settle()
         return Answer.ok(_select(store.render_result(store.result(result_id)), _fields(query)))
+
+    # Policies and plugins (see policies.py for the evidence of each shape)
+
+    def _policy_user(self, user, write=False):
+        self._scan_user(user, write)
+        return self.sim.policies
+
+    def policies(self, user, query, _body):
+        store, fields = self._policy_user(user), _fields(query)
+        listed = [_select(summary, fields) for summary in store.summaries()]
+        return Answer.ok({"usable": listed, "manageable": listed if user.can_manage_assets else []})
+
+    def policy(self, user, query, _body, policy_id):
+        store = self._policy_user(user)
+        return Answer.ok(_select(store.render(store.get(policy_id)), _fields(query)))
+
+    def create_policy(self, user, _query, body):
+        store = self._policy_user(user, write=True)
+        return Answer.ok(store.render(store.create(body)))
+
+    def delete_policy(self, user, _query, _body, policy_id):
+        self._policy_user(user, write=True).delete(policy_id)
+        return Answer.ok("")  # recorded: test_policies_delete.yaml
+
+    def policy_templates(self, user, query, _body):
+        self._policy_user(user)
+        return Answer.ok([_select(dict(template), _fields(query)) for template in TEMPLATES])
+
+    def plugin_families(self, _user, query, _body):
+        return Answer.ok([_select(family, _fields(query)) for family in family_refs()])
+
+    def plugin(self, _user, query, _body, plugin_id):
+        return Answer.ok(_select(plugin_details(plugin_id), _fields(query)))
 
     def status(self, _user, _query, _body):
         active = len({host.ip_int for host in self.dataset.hosts})
@@ -404,5 +447,6 @@ class Application:
     # Analysis
 
     def analysis(self, user, _query, body):
+        self.sim.scans.settle()
         response, rows = self.sim.analysis.run(body, user, version_tuple(self.sim.version))
         return Answer.ok(response, rows=rows)

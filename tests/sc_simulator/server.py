@@ -25,6 +25,7 @@ from .dataset import Dataset
 from .endpoints import VERSION_HIDDEN_WITHOUT_KEYS, Answer, Application, version_tuple
 from .envelope import encode
 from .faults import PROXY_502_PAGE, SHORT_CIRCUIT, FaultPlan, Latency, shift_offsets
+from .policies import PolicyStore
 from .queries import SavedQueries
 from .scans import ScanStore
 from .timeline import DayPlan, advance_day
@@ -223,8 +224,10 @@ class Simulator:
         self.users = make_users(self.dataset.seed, [r["id"] for r in self.dataset.repositories], make_key)
         self.assets = AssetStore(self.dataset, self.users["secmanager"])
         self.queries = SavedQueries(self.dataset, self.users["secmanager"])
-        self.scans = ScanStore(self.dataset, self.users["secmanager"])
-        self.analysis = AnalysisEngine(self.dataset, self.assets)
+        self.policies = PolicyStore(self.dataset, self.users["secmanager"])
+        self.scans = ScanStore(self.dataset, self.users["secmanager"], self.policies)
+        self.analysis = AnalysisEngine(self.dataset, self.assets, self.scans)
+        self.scans.on_change = self._data_changed
         self.application = Application(self)
         self.faults = FaultPlan()
         self.latency_plan = Latency()
@@ -308,16 +311,21 @@ class Simulator:
     def advance_day(self, plan=None, seed=None):
         """A simulated day of scanning (timeline.advance_day); returns what changed, by finding identity."""
         changes = advance_day(self.dataset, plan, seed)
+        self._data_changed()
+        return changes
+
+    def _data_changed(self):
+        """Findings or SC's clock moved: answers built from them before are stale."""
         self.assets.data_changed()
         self.analysis.clear()
-        return changes
 
     def count(self, method=None, path=None):
         return sum(1 for record in list(self.requests)
                    if (method is None or record.method == method.upper()) and (path is None or record.path == path))
 
     def reset(self):
-        """Back to the seed state: faults, records, latency, version (shown), API key switch, asset lists, scans."""
+        """Back to the seed state: faults, records, latency, version (shown), API key switch, asset lists, scans and
+        what they found, policies."""
         self.faults.clear()
         self.latency_plan.set()
         with self._state_lock:
@@ -328,6 +336,7 @@ class Simulator:
         self.api_keys_enabled = True
         self.page_shift = 0
         self.assets.reset()
+        self.policies.reset()
         self.scans.reset()
         self.analysis.clear()
 
@@ -361,6 +370,12 @@ class Simulator:
             if action == ("POST", "advance_day"):
                 plan = DayPlan(**(body or {}))
                 return Answer(200, {"changed": len(self.advance_day(plan)), "now": self.dataset.now})
+            if action == ("POST", "machines"):
+                for mark in (body or {}).get("patched", []):
+                    self.scans.machines.patch(**mark)
+                for ip in (body or {}).get("down", []):
+                    self.scans.machines.take_down(ip)
+                return Answer(200, {"patched": len(self.scans.machines.patched), "down": len(self.scans.machines.down)})
             if action == ("POST", "latency"):
                 self.latency(**(body or {}))
                 return Answer(200, {"latency": "set"})

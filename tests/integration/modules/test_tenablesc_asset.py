@@ -3,15 +3,8 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """tenablesc_asset and tenablesc_asset_info through ansible-playbook against the simulator."""
 
-import pytest
 
 WRITES = ("POST", "PATCH", "DELETE")
-
-
-@pytest.fixture
-def manager(connection, sc):
-    """Connection options of an account that may manage asset lists."""
-    return dict(connection, api_keys=sc.key_string("secmanager"))
 
 
 def writes(sc, since=0):
