@@ -102,6 +102,7 @@ def rendered():
     from ansible_collections.secops.tenablesc.plugins.module_utils.analysis import ANALYSIS_OPTIONS
     from ansible_collections.secops.tenablesc.plugins.module_utils.connection import CONNECTION_OPTIONS
     from ansible_collections.secops.tenablesc.plugins.module_utils.filters import FILTER_OPTIONS
+    from ansible_collections.secops.tenablesc.plugins.module_utils.scans import WAIT_OPTIONS
 
     connection = HEADER % ("Connection options of every module and plugin.", "CONNECTION_OPTIONS in module_utils/connection.py")
     connection += '    DOCUMENTATION = r"""\n%s"""\n\n    # The inventory plugin reads the same options through Ansible\'s configuration.\n' % (
@@ -112,8 +113,12 @@ def rendered():
     analysis = HEADER % ("Analysis options that tenablesc_vulns_info, tenablesc_findings_sync and the inventory plugin share.",
                          "ANALYSIS_OPTIONS in module_utils/analysis.py")
     analysis += '    DOCUMENTATION = r"""\n%s"""\n' % options_fragment(ANALYSIS_OPTIONS)
+    scan_wait = HEADER % ("The options of the modules that wait for a scan result.",
+                          "WAIT_OPTIONS in module_utils/scans.py")
+    scan_wait += '    DOCUMENTATION = r"""\n%s"""\n' % options_fragment(WAIT_OPTIONS)
     return {REPO / "plugins/doc_fragments/connection.py": connection, REPO / "plugins/doc_fragments/filters.py": filters,
-            REPO / "plugins/doc_fragments/analysis.py": analysis, REPO / "plugins/module_utils/version.py": version_module()}
+            REPO / "plugins/doc_fragments/analysis.py": analysis, REPO / "plugins/doc_fragments/scan_wait.py": scan_wait,
+            REPO / "plugins/module_utils/version.py": version_module()}
 
 
 def version_module():

@@ -11,6 +11,7 @@ from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from threading import BoundedSemaphore
 
+from ansible_collections.secops.tenablesc.plugins.module_utils.connection import table_argument_spec
 from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
     APIError,
     ConfigurationError,
@@ -65,8 +66,7 @@ ANALYSIS_OPTIONS = {
 
 
 def analysis_argument_spec():
-    return dict((name, dict((key, option[key]) for key in ("type", "default", "choices") if key in option))
-                for name, option in ANALYSIS_OPTIONS.items())
+    return table_argument_spec(ANALYSIS_OPTIONS)
 
 
 class AnalysisQuery:

@@ -35,6 +35,7 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
     HINT_ADMINISTRATOR,
     HINT_PERMISSION,
     HINT_REPOSITORY_ACCESS,
+    HINT_SCAN_PERMISSION,
     HINT_SENT_ONCE,
     HINT_WRITE_PERMISSION,
 )
@@ -181,7 +182,7 @@ def _api_error(details):
         if "administrator" in lowered or "organization" in lowered:
             hint = HINT_ADMINISTRATOR
         elif details["method"] != "GET" and details["path"] != "/analysis":
-            hint = HINT_WRITE_PERMISSION  # the only writes are to asset lists
+            hint = HINT_WRITE_PERMISSION if details["path"].startswith("/asset") else HINT_SCAN_PERMISSION
         else:
             hint = HINT_PERMISSION
         return PermissionDeniedError(text, hint=hint, **details)

@@ -88,6 +88,12 @@ _KEY_VALUE = re.compile(r"^[A-Za-z0-9_\-+/=.]+$")
 _KEY_LIKE_RUN = re.compile(r"[A-Za-z0-9_+/=]{20,}")
 
 
+def table_argument_spec(options):
+    """Module argument spec of an option table whose entries also carry their documentation."""
+    return dict((name, dict((key, option[key]) for key in ("type", "elements", "default", "choices") if key in option))
+                for name, option in options.items())
+
+
 def connection_argument_spec():
     """Module argument spec of the connection options, with environment fallbacks."""
     from ansible.module_utils.basic import env_fallback

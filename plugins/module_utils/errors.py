@@ -33,6 +33,17 @@ HINT_WRITE_PERMISSION = (
     "Managing asset lists needs keys of an account with the Security Manager or Security Analyst role; "
     "the Vulnerability Analyst role only reads."
 )
+HINT_SCAN_PERMISSION = (
+    "Creating and launching scans and policies needs keys of an account with the Security Manager or Security"
+    " Analyst role, assigned to the repository the results go to; the Vulnerability Analyst role only reads."
+)
+HINT_SCAN_FAILED = (
+    "Look at the scan result in SC (Scans > Scan Results) and at the scanners of the scan's zone"
+    " (Resources > Nessus Scanners), then launch again."
+)
+HINT_SCAN_WAIT = (
+    "The scan goes on in SC: raise wait_timeout, or look for it later with tenablesc_scan_result_info and its id."
+)
 HINT_ADMINISTRATOR = (
     "Administrator accounts (organization 0) cannot read an organization's vulnerability data: "
     "generate keys for an organization service account with the Vulnerability Analyst role instead."
@@ -194,3 +205,20 @@ class PermissionDeniedError(APIError, kind="permission", hint=HINT_PERMISSION):
 
 class NotFoundError(APIError, kind="not_found"):
     """SC error 147: the object does not exist (or is not visible to the account)."""
+
+
+class ScanResultError(TenableSCError):
+    """A scan result did not end as hoped; ``scan_result`` is what SC last said of it, returned beside ``msg``."""
+
+    def to_fail_json(self):
+        failed = super(ScanResultError, self).to_fail_json()
+        failed["scan_result"] = failed["error"].pop("scan_result", None)
+        return failed
+
+
+class ScanFailedError(ScanResultError, kind="scan_failed", hint=HINT_SCAN_FAILED):
+    """A scan result ended in error, or its import did."""
+
+
+class ScanWaitTimeoutError(ScanResultError, kind="scan_timeout", hint=HINT_SCAN_WAIT):
+    """A scan result did not finish importing in time."""

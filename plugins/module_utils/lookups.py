@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, secops.tenablesc contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Finding SC objects (repositories, asset lists, saved queries) by name or ID, once for every caller.
+"""Finding SC objects (repositories, asset lists, saved queries, scans) by name or ID, once for every caller.
 
 SC allows duplicate names, so a name that matches several objects is an error
 that names their IDs. Asset lists are looked up in one scope everywhere: every
@@ -24,6 +24,7 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
 
 SUMMARY_FIELDS = "id,name,type,description"
 HINT_ASSET_SHARING = "Asset lists must be shared with the service account's group to be usable."
+HINT_SCAN_SHARING = "A scan must be shared with the service account's group, or owned by it, to be launched."
 # [0-9], not \d: \d also takes other scripts' digits, which SC's IDs never are.
 _NUMBER = re.compile(r"^[0-9]+$")
 
@@ -54,26 +55,38 @@ def asset_lists(client, fields="id,name,description,type,status"):
     return list(found.values())
 
 
+def scan_definition(client, name_or_id):
+    """The summary (id, name, type, repository) of the one scan definition the account can launch, by name or ID."""
+    return _resolve(usable_or_manageable(client, "/scan", "id,name,type,repository"), name_or_id, "scan",
+                    HINT_SCAN_SHARING)
+
+
 def saved_query_filters(client, name_or_id):
     """The analysis filters of one saved vulnerability query (``/rest/query``), by name or ID.
 
     SC 6.7's API no longer runs a query by its ID, so its filters are read and sent inline, as pyTenable does
     (``GET /query/{id}?fields=filters``). Each comes back as SC's ``{filterName, operator, value}``.
     """
-    answer = client.get("/query", params={"fields": "id,name,type,tool"}) or {}
-    if isinstance(answer, list):
-        answer = {"usable": answer}
-    summaries = {}
-    for scope in ("usable", "manageable"):
-        for summary in answer.get(scope) or []:
-            summaries.setdefault(str(summary.get("id")), summary)
-    found = _resolve(list(summaries.values()), name_or_id, "saved query", HINT_QUERY_SHARING)
+    found = _resolve(usable_or_manageable(client, "/query", "id,name,type,tool"), name_or_id, "saved query",
+                     HINT_QUERY_SHARING)
     details = client.get("/query/%s" % found["id"], params={"fields": "id,name,type,tool,filters"}) or {}
     if details.get("type", "vuln") != "vuln":
         raise ConfigurationError("Saved query %s (%s) is a %s query, not a vulnerability query." % (
             found["id"], printable(found.get("name")), printable(details.get("type"))))
     return [{"filterName": str(item.get("filterName")), "operator": str(item.get("operator") or "="),
              "value": item.get("value")} for item in details.get("filters") or [] if item.get("filterName")]
+
+
+def usable_or_manageable(client, path, fields, **params):
+    """Summaries of the objects SC lists as usable or manageable, each once; ``params`` add to the query."""
+    answer = client.get(path, params=dict(params, fields=fields)) or {}
+    if isinstance(answer, list):
+        answer = {"usable": answer}
+    summaries = {}
+    for scope in ("usable", "manageable"):
+        for summary in answer.get(scope) or []:
+            summaries.setdefault(str(summary.get("id")), summary)
+    return list(summaries.values())
 
 
 class NameResolver:

@@ -15,11 +15,11 @@ __metaclass__ = type
 _INTEGERS = frozenset((
     "id", "pluginID", "port", "total", "hostTotal", "score", "count", "severityInfo", "severityLow",
     "severityMedium", "severityHigh", "severityCritical", "protocolID", "repositoryID", "ipCount",
-    "vulnCount", "hostCount", "matchingDataElementCount",
+    "vulnCount", "hostCount", "matchingDataElementCount", "totalIPs", "scannedIPs",
 ))
 _EPOCHS = frozenset((
     "firstSeen", "lastSeen", "lastAuthRun", "lastUnauthRun", "vulnPubDate", "patchPubDate", "pluginPubDate",
-    "pluginModDate", "lastMitigated", "createdTime", "modifiedTime",
+    "pluginModDate", "lastMitigated", "createdTime", "modifiedTime", "startTime", "finishTime",
 ))
 _FLOATS = frozenset((
     "baseScore", "temporalScore", "cvssV3BaseScore", "cvssV3TemporalScore", "vprScore", "cvssV4BaseScore",
