@@ -6,6 +6,7 @@
 import json
 from pathlib import Path
 
+from sc_simulator.scans import ScanTiming
 from support.ansible_run import REPO, run_playbook
 
 PLAYBOOKS = REPO / "playbooks"
@@ -63,3 +64,41 @@ def test_patch_critical_in_check_mode_targets_hosts_with_a_critical(sc, tmp_path
     targeted = [r for r in run.results if r["task"] == "Say what SC found"]
     assert targeted and all("critical" in r["result"]["msg"] for r in targeted)
     assert all(int(r["result"]["msg"].split("): ")[1].split(" critical")[0]) > 0 for r in targeted)
+
+
+def critical_findings(sc, days=None):
+    """(ip, plugin id, port) of every open critical host finding in the simulator, or of those seen in ``days``."""
+    ds = sc.dataset
+    since = ds.now - days * 86400 if days else 0
+    return {(ds.hosts[ds.f_host[i]].ip, ds.plugins[ds.f_plugin[i]].id, ds.f_port[i]) for i in range(len(ds.f_plugin))
+            if not ds.f_mitigated[i] and ds.plugins[ds.f_plugin[i]].severity == 4 and not ds.plugins[ds.f_plugin[i]].was
+            and ds.f_last[i] >= since}
+
+
+def patch_and_verify(sc, tmp_path):
+    sc.scans.timing = ScanTiming(queued=0.1, preparing=0.1, initializing=0.1, running=0.2, importing=0.3)
+    return run_playbook(PLAYBOOKS / "patch_and_verify.yml", tmp_path,
+                        args=["-i", str(PLAYBOOKS / "inventory" / "sc.tenablesc.yml"), "-c", "local",
+                              "-e", "verify_poll_interval=1"],
+                        env=dict(sc_environment(sc, "secmanager"), ANSIBLE_INVENTORY_ENABLED="secops.tenablesc.tenablesc"))
+
+
+def test_patch_and_verify_passes_once_sc_sees_every_critical_finding_fixed(sc, tmp_path):
+    for ip, plugin_id, port in critical_findings(sc):
+        sc.scans.machines.patch(ip, plugin_id, port)
+    run = patch_and_verify(sc, tmp_path)
+    assert run.returncode == 0, run.output
+    patched = [r for r in run.results if r["task"] == "Patch the host (replace this task with your patch tasks)"]
+    [verified] = [r["result"] for r in run.results if r["task"].endswith("classify each finding")]
+    assert patched and verified["counts"] == {"fixed": len(verified["results"]), "vulnerable": 0, "not_checked": 0}
+    assert {item["ip"] for item in verified["results"]} == {r["result"]["msg"].split("(")[1].split(")")[0] for r in patched}
+
+
+def test_patch_and_verify_fails_naming_a_finding_the_patch_missed(sc, tmp_path):
+    # Seen in the inventory's 30 days, so its host is in sc_has_critical.
+    missed = sorted(critical_findings(sc, days=30))[0]
+    for ip, plugin_id, port in critical_findings(sc) - {missed}:
+        sc.scans.machines.patch(ip, plugin_id, port)
+    run = patch_and_verify(sc, tmp_path)
+    assert run.returncode != 0
+    assert "%s plugin %s port %s/" % missed in run.output and "vulnerable" in run.output
