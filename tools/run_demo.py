@@ -1,7 +1,8 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, secops.tenablesc contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""`make demo`: start the simulator with TLS, vault the key string, run playbooks/demo.yml, stop the simulator.
+"""`make demo`: start the simulator with TLS, vault the key strings, list SC as an inventory, run playbooks/demo.yml
+(which ends by patching a host and verifying the patch), stop the simulator.
 
 The collection must already be installed under --collections-path (from the built tarball).
 """
@@ -46,23 +47,24 @@ def main():
             env = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=options.collections_path, ANSIBLE_NOCOLOR="1",
                        ANSIBLE_PYTHON_INTERPRETER=sys.executable, ANSIBLE_LOCALHOST_WARNING="0",
                        TENABLESC_URL=state["url"], TENABLESC_CA_PATH=state["ca_path"])
+            print("demo: SC as a dynamic inventory, group sc_has_critical (ansible-inventory --graph):")
+            inventory = workdir / "demo.tenablesc.yml"
+            inventory.write_text("plugin: secops.tenablesc.tenablesc\nstrip_domain: true\n")
+            graph = subprocess.run(
+                [str(BIN / "ansible-inventory"), "-i", str(inventory), "--graph", "sc_has_critical"],
+                env=dict(env, TENABLESC_API_KEYS=state["users"]["vulnanalyst"]["key_string"]),
+                capture_output=True, text=True, check=False)
+            members = [line for line in graph.stdout.splitlines() if line.strip().startswith("|--")]
+            print("\n".join(members[:15] + (["  ... and %d more" % (len(members) - 15)] if len(members) > 15 else [])))
+            if graph.returncode:
+                print(graph.stderr)
+                return graph.returncode
+            # The playbook ends by patching one of those hosts and verifying the patch with a remediation scan.
             playbook = subprocess.run(
                 [str(BIN / "ansible-playbook"), "-i", "localhost,", "-c", "local", str(REPO / "playbooks" / "demo.yml"),
-                 "-e", "tenablesc_secrets_file=%s" % secrets_file, "--vault-password-file", str(password_file)],
+                 "-e", "tenablesc_secrets_file=%s" % secrets_file, "--vault-password-file", str(password_file),
+                 "-e", "demo_machines_url=%s/_sim/machines" % state["url"]],
                 env=env, check=False)
-            if playbook.returncode == 0:
-                print("demo: SC as a dynamic inventory, group sc_has_critical (ansible-inventory --graph):")
-                inventory = workdir / "demo.tenablesc.yml"
-                inventory.write_text("plugin: secops.tenablesc.tenablesc\nstrip_domain: true\n")
-                graph = subprocess.run(
-                    [str(BIN / "ansible-inventory"), "-i", str(inventory), "--graph", "sc_has_critical"],
-                    env=dict(env, TENABLESC_API_KEYS=state["users"]["vulnanalyst"]["key_string"]),
-                    capture_output=True, text=True, check=False)
-                members = [line for line in graph.stdout.splitlines() if line.strip().startswith("|--")]
-                print("\n".join(members[:15] + (["  ... and %d more" % (len(members) - 15)] if len(members) > 15 else [])))
-                if graph.returncode:
-                    print(graph.stderr)
-                    return graph.returncode
     return playbook.returncode
 
 

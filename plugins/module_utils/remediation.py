@@ -84,12 +84,13 @@ def open_findings(client, ips, plugin_ids, repository_ids=None, debug=None):
 class RemediationScan:
     """The scans that verify ``findings``, run and cleaned up, and what they showed."""
 
-    def __init__(self, client, findings, warn, debug, keep_scan=False):
+    def __init__(self, client, findings, warn, debug, keep_scan=False, name=NAME_PREFIX):
         self._client = client
         self._findings = findings
         self._warn = warn
         self._debug = debug
         self._keep = keep_scan
+        self._name = name
         self._token = binascii.hexlify(os.urandom(4)).decode()
         self.created = []  # (kind, path, id) of what this run made, in order
 
@@ -102,7 +103,7 @@ class RemediationScan:
             plan["plugin_ids"].add(finding.plugin_id)
         return [{"repository_id": repository_id, "ips": sorted(plan["ips"], key=_address_order),
                  "plugin_ids": sorted(plan["plugin_ids"], key=int),
-                 "name": "%s %s repository %s" % (NAME_PREFIX, self._token, repository_id)}
+                 "name": "%s %s repository %s" % (self._name, self._token, repository_id)}
                 for repository_id, plan in sorted(grouped.items())]
 
     def families(self):
@@ -163,10 +164,12 @@ class RemediationScan:
             found = [summary for summary in usable_or_manageable(self._client, path, "id,name")
                      if summary.get("name") == body["name"]]
             if len(found) != 1:
-                raise
+                # SC may still be creating it: say what to look for, since this run cannot delete it.
+                raise type(exc)("%s SC may yet create %s %s; delete it in SC if it appears." % (
+                    exc.message, path[1:], printable(body["name"])), hint=exc.hint, maybe_applied=True) from None
             created = found[0]
-            self._warn("SC's answer to creating %s %s was lost; found %s it had created." % (
-                path[1:], printable(body["name"]), created["id"]))
+            self._warn("SC's answer to the %s create was lost; found %s %s (%s) it had created." % (
+                path[1:], path[1:], created["id"], printable(body["name"])))
         self.created.append((path, str(created["id"])))
         return created
 

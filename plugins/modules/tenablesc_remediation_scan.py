@@ -70,6 +70,12 @@ options:
       - By default each finding's own repository (one scan per repository). With O(targets), only findings in this
         repository are looked up.
     type: raw
+  name:
+    description:
+      - Start of the names of the policies and scans created, such as a change ticket's number; a random token and
+        the repository ID follow it, so that each run's objects are its own.
+    type: str
+    default: secops.tenablesc remediation
   keep_scan:
     description:
       - Keep the policies and scan definitions the task created, to look at them in SC. By default they are deleted
@@ -115,6 +121,11 @@ EXAMPLES = r"""
     plugin_ids: [97833, 156032]
     repository: Servers
     keep_scan: true
+
+- name: Name the scan after the change it verifies
+  secops.tenablesc.tenablesc_remediation_scan:
+    findings: "{{ critical.findings }}"
+    name: "CHG0012345 verify"
 """
 
 RETURN = r"""
@@ -181,6 +192,7 @@ scan_results:
 from ansible_collections.secops.tenablesc.plugins.module_utils.lookups import NameResolver
 from ansible_collections.secops.tenablesc.plugins.module_utils.module import run_module
 from ansible_collections.secops.tenablesc.plugins.module_utils.remediation import (
+    NAME_PREFIX,
     RemediationScan,
     counts,
     findings_from_rows,
@@ -194,6 +206,7 @@ ARGUMENT_SPEC = dict(
     targets=dict(type="list", elements="str"),
     plugin_ids=dict(type="list", elements="int"),
     repository=dict(type="raw"),
+    name=dict(type="str", default=NAME_PREFIX),
     keep_scan=dict(type="bool", default=False),
 )
 MODULE_OPTIONS = dict(mutually_exclusive=[("findings", "targets")], required_one_of=[("findings", "targets")],
@@ -214,7 +227,8 @@ def run(module, client):
                     if (ip, plugin_id) not in found and "/" not in ip and "-" not in ip]
     else:
         findings = findings_from_rows(params["findings"], repository_id)
-    remediation = RemediationScan(client, findings, module.warn, module.debug, keep_scan=params["keep_scan"])
+    remediation = RemediationScan(client, findings, module.warn, module.debug, keep_scan=params["keep_scan"],
+                                  name=params["name"])
     plans = [dict(repository_id=int(plan["repository_id"]), ips=plan["ips"], plugin_ids=[int(p) for p in plan["plugin_ids"]])
              for plan in remediation.plans()]
     result = dict(changed=bool(findings), results=[], counts=counts([]), not_open=not_open, scans=plans,

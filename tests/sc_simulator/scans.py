@@ -322,9 +322,9 @@ class ScanStore:
         found = self.result(result_id)
         status, import_status, _running = self.state(found)
         if status not in FINISHED_STATUSES or import_status == "Importing":
-            # reported: pyTenable #417 (querying a result that is still importing fails with 143)
-            raise query_not_built("Scan Result #%s is not yet available: its results are still being imported." % (
-                result_id,))
+            # reported: pyTenable #417 (403/143 for a result whose data is not there yet, SC's words)
+            raise query_not_built("Error executing showvulns-individual: Error opening file"
+                                  " /opt/sc/orgs/1/VDB/%s.namedb.db (No such file or directory)" % result_id)
         self.settle()
         repository_id = str(found["scan"]["repository"]["id"])
         if found["launched"] == float("-inf"):

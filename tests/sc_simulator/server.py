@@ -371,8 +371,9 @@ class Simulator:
                 plan = DayPlan(**(body or {}))
                 return Answer(200, {"changed": len(self.advance_day(plan)), "now": self.dataset.now})
             if action == ("POST", "machines"):
+                # Findings as SC's rows name them: ip, pluginID and, for one port only, port.
                 for mark in (body or {}).get("patched", []):
-                    self.scans.machines.patch(**mark)
+                    self.scans.machines.patch(mark["ip"], mark["pluginID"], mark.get("port"))
                 for ip in (body or {}).get("down", []):
                     self.scans.machines.take_down(ip)
                 return Answer(200, {"patched": len(self.scans.machines.patched), "down": len(self.scans.machines.down)})

@@ -75,6 +75,10 @@ TARGET_DESCRIPTIONS = dict(
     asset_create=("`tenablesc_asset` creating a static list, Security Manager keys", "the create"),
     asset_update=("`tenablesc_asset` changing a static list's addresses", "the update"),
     asset_delete=("`tenablesc_asset` with `state: absent`", "the delete"),
+    scan_result_info=("`tenablesc_scan_result_info`, every result of the last 30 days", "the list"),
+    scan_launch=("`tenablesc_scan_launch` of a scan definition, Security Manager keys", "the launch"),
+    remediation_scan=("`tenablesc_remediation_scan` of one finding on a host that does not answer",
+                      "the policy create (the first write)"),
     inventory=("the inventory plugin, `ansible-inventory --list`", "a page after the first"),
 )
 
@@ -131,10 +135,12 @@ class Notes:
 
 def stable(message):
     """``message`` as a note: without the request it is about (the target says which), the simulator's URL,
-    asset list IDs and exception details, which change between runs."""
+    the IDs of asset lists, policies and scan results, the token in a remediation scan's name and exception details,
+    which change between runs."""
     text = re.sub(r"^(GET|POST|PATCH|PUT|DELETE) /\S+: ", "<request>: ", " ".join(str(message).split()))
     text = re.sub(r"https?://127\.0\.0\.1:\d+", "<url>", text)
-    text = re.sub(r"asset list \d+", "asset list <id>", text)
+    text = re.sub(r"(asset list|policy|scan result) \d+", r"\1 <id>", text)
+    text = re.sub(r" [0-9a-f]{8} repository ", " <token> repository ", text)
     return _mask_nested_parentheses(text)
 
 

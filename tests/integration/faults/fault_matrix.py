@@ -21,6 +21,8 @@ import yaml
 from ansible_collections.secops.tenablesc.plugins.module_utils.rows import normalize_row
 from ansible_collections.secops.tenablesc.plugins.plugin_utils.inventory import HostMerger, host_rows
 from sc_simulator.endpoints import version_tuple
+from sc_simulator.policies import FULL_SAFE_SCAN_ID
+from sc_simulator.scans import ScanTiming
 from support.ansible_run import REPO, run_inventory, run_playbook, sc_environment
 
 # Small budgets keep the matrix fast: one retry, and "slow" means slower than this timeout.
@@ -98,6 +100,10 @@ TARGETS = (
     Target("asset_create", "asset create", "POST", "/rest/asset", repeatable=False),
     Target("asset_update", "asset update", "PATCH", "/rest/asset"),
     Target("asset_delete", "asset delete", "DELETE", "/rest/asset", repeatable=False),
+    Target("scan_result_info", "scan_result_info", "GET", "/rest/scanResult"),
+    # The first POST under /rest/scan a launch sends is the launch; a remediation scan's first write is the policy.
+    Target("scan_launch", "scan_launch", "POST", "/rest/scan", repeatable=False),
+    Target("remediation_scan", "remediation_scan", "POST", "/rest/policy", repeatable=False),
     Target("inventory", "inventory", "POST", "/rest/analysis", after=1, paged=True),
 )
 MODULE_TARGETS = tuple(target for target in TARGETS if target.name != "inventory")
@@ -130,8 +136,8 @@ class Row:
     def __init__(self, fires, workdir):
         self.fires = fires
         suffix = fires.replace(" ", "-")
-        self.created, self.updated, self.deleted = ("Fault matrix %s (%s)" % (what, fires)
-                                                    for what in ("created", "updated", "deleted"))
+        self.created, self.updated, self.deleted, self.launched, self.verified = (
+            "Fault matrix %s (%s)" % (what, fires) for what in ("created", "updated", "deleted", "launched", "verified"))
         self.dest = Path(workdir) / ("findings-%s.jsonl" % suffix)
         self.changes = Path(workdir) / ("changes-%s.jsonl" % suffix)
         self.checkpoint = Path(workdir) / ("checkpoint-%s.json" % suffix)
@@ -141,6 +147,8 @@ class Row:
 
 
 UPDATED_IPS = ["10.250.1.2", "10.250.1.3"]
+# Scans aim at an address no host answers at, so they change no finding the other targets are judged on.
+UNANSWERED = "10.250.9.9"
 # The checkpoint a row's sync starts from: before any finding of the dataset (2025-01-01).
 SYNC_START = 1735689600
 PREVIOUS_EXPORT = '{"previous": "export"}\n'
@@ -162,6 +170,10 @@ def module_task(sim, row, target):
         "asset_create": ("tenablesc_asset", dict(manager, name=row.created, type="static", ips=["10.250.0.1"])),
         "asset_update": ("tenablesc_asset", dict(manager, name=row.updated, ips=UPDATED_IPS)),
         "asset_delete": ("tenablesc_asset", dict(manager, name=row.deleted, state="absent")),
+        "scan_result_info": ("tenablesc_scan_result_info", reader),
+        "scan_launch": ("tenablesc_scan_launch", dict(manager, name=row.launched)),
+        "remediation_scan": ("tenablesc_remediation_scan", dict(manager, name=row.verified, poll_interval=1, findings=[
+            {"ip": UNANSWERED, "pluginID": 19506, "port": 0, "protocol": "TCP", "repository": {"id": 1}}])),
     }[target.name]
 
 
@@ -173,6 +185,10 @@ def seed(sim, row):
     row.dest.write_text(PREVIOUS_EXPORT)
     row.changes.write_text(PREVIOUS_EXPORT)
     row.checkpoint.write_text(json.dumps(dict(format=1, url=sim.url, checkpoint=SYNC_START - 1)))
+    sim.scans.create({"name": row.launched, "type": "policy", "repository": {"id": "1"},
+                      "policy": {"id": FULL_SAFE_SCAN_ID}, "ipList": UNANSWERED, "schedule": {"type": "template"}},
+                     version_tuple(sim.version))
+    sim.scans.timing = ScanTiming(queued=0.05, preparing=0.05, initializing=0.05, running=0.1, importing=0.1)
 
 
 class Oracle:
@@ -194,6 +210,7 @@ class Oracle:
             response, _rows = sim.analysis.run(body, reader, version_tuple(sim.version))
             self.changes += [change_of(normalize_row(row), state) for row in json.loads(response["results"].text)]
         self.now = sim.dataset.now
+        self.scan_result_ids = sorted(int(found["id"]) for found in sim.scans.results())
         self.asset_lists = [(asset.id, asset.name, asset.type) for asset in sim.assets.usable()]
         self.username = reader.username
         self.repository_ids = sorted(str(repository_id) for repository_id in reader.repository_ids)
@@ -430,10 +447,39 @@ def _asset_delete(cell, sim, row, result, oracle):
         cell.check(not found and result.get("changed") is True, "the list is still on SC")
 
 
+def _scan_result_info(cell, sim, row, result, oracle):
+    if cell.succeeded:
+        listed = sorted(found["id"] for found in result.get("scan_results") or [])
+        cell.check(listed == oracle.scan_result_ids, "the scan results differ from SC's: %s" % listed)
+    else:
+        cell.check(not result.get("scan_results"), "a failed task returned scan results")
+
+
+def _scan_launch(cell, sim, row, result, oracle):
+    [scan] = [scan for scan in sim.scans.definitions() if scan["name"] == row.launched]
+    made = [found for found in sim.scans.results() if found["scan"]["id"] == scan["id"]]
+    cell.check(len(made) <= 1, "%d scan results for one launch" % len(made))
+    if cell.succeeded:
+        cell.check(len(made) == 1 and (result.get("scan_result") or {}).get("id") == int(made[0]["id"]),
+                   "the result is not the scan result SC made")
+
+
+def _remediation_scan(cell, sim, row, result, oracle):
+    left = [scan["name"] for scan in sim.scans.definitions() if scan["name"].startswith(row.verified)] + [
+        policy["name"] for policy in sim.policies.summaries() if policy["name"].startswith(row.verified)]
+    # A create whose answer never came may land after the task gave up: then the failure must name it.
+    cell.check(not left or not cell.succeeded and all(name in (cell.message or "") for name in left),
+               "the task left %s on SC" % left)
+    if cell.succeeded:
+        cell.check(result.get("counts") == {"fixed": 0, "vulnerable": 0, "not_checked": 1},
+                   "the finding was not reported unchecked: %s" % result.get("counts"))
+
+
 JUDGES = dict(apikey_check=_apikey_check, vulns_info=_vulns_info, vulns_info_dest=_vulns_info_dest,
               findings_sync=_findings_sync,
               asset_info=_asset_info, asset_create=_asset_create, asset_update=_asset_update,
-              asset_delete=_asset_delete)
+              asset_delete=_asset_delete, scan_result_info=_scan_result_info, scan_launch=_scan_launch,
+              remediation_scan=_remediation_scan)
 
 
 def judge_inventory(sim, inventory, oracle):

@@ -48,6 +48,8 @@ KEY_CHECK = dict(method="GET", path="/rest/currentUser")
 LATER_PAGE = dict(method="POST", path="/rest/analysis", after=1)
 ASSET_READ = dict(method="GET", path="/rest/asset", after=1)
 ASSET_CREATE = dict(method="POST", path="/rest/asset")
+LAUNCH = dict(method="POST", path="/rest/scan/1/launch")
+POLICY_CREATE = dict(method="POST", path="/rest/policy")
 ONCE, EVERY_TIME = 1, 100
 
 
@@ -78,6 +80,12 @@ def changes(**args):
     return dict(dict(page_size=20, filters={"severity": ["high", "critical"]}), **args)
 
 
+def remediation(**args):
+    """A remediation scan of a host that does not answer: it runs, finds nothing and cleans up."""
+    return dict(dict(poll_interval=1, findings=[{"ip": "10.251.9.9", "pluginID": 19506, "repository": {"id": 1}}]),
+                **args)
+
+
 def new_list(name):
     return dict(name="Leak hunt %s" % name, type="static", ips=["10.251.0.1"])
 
@@ -105,6 +113,14 @@ MODULE_CASES = (
          faults=(fault("status", KEY_CHECK, EVERY_TIME, status=429, retry_after=1),)),
     Case("503 every time", "tenablesc_asset_info", "failed", "HTTP 503",
          faults=(fault("status", ASSET_READ, EVERY_TIME, status=503),)),
+    Case("launch and wait", "tenablesc_scan_launch", "ok", "", user="secmanager",
+         args=dict(id=1, wait=True, poll_interval=1)),
+    Case("launch answer lost", "tenablesc_scan_launch", "ok", "answer to the launch was lost", user="secmanager",
+         args=dict(id=1), faults=(fault("reset_after", LAUNCH),)),
+    Case("scan results since 2000", "tenablesc_scan_result_info", "ok", "", args=dict(since="2000-01-01")),
+    Case("remediation scan", "tenablesc_remediation_scan", "ok", "", user="secmanager", args=remediation()),
+    Case("remediation policy answer lost", "tenablesc_remediation_scan", "ok", "answer to the policy create was lost",
+         user="secmanager", args=remediation(), faults=(fault("reset_after", POLICY_CREATE),)),
     Case("changes since the checkpoint", "tenablesc_findings_sync", "ok", "",
          args=changes(checkpoint_file="changes.checkpoint", dest="changes.jsonl")),
     Case("changes when a reset persists", "tenablesc_findings_sync", "failed", "connection broke",
@@ -124,6 +140,12 @@ MODULE_CASES = (
          faults=(fault("db_locked", LATER_PAGE, EVERY_TIME),)),
     Case("403/146 on a later page", "tenablesc_vulns_info", "failed", "Invalid parameters",
          args=vulns(dest="refused.csv"), faults=(fault("analysis_error", LATER_PAGE),)),
+    Case("wait times out", "tenablesc_scan_launch", "failed", "was not imported within 0 seconds", user="secmanager",
+         args=dict(id=1, wait=True, wait_timeout=0)),
+    Case("remediation policy refused every time", "tenablesc_remediation_scan", "failed", "HTTP 503",
+         user="secmanager", args=remediation(), faults=(fault("status", POLICY_CREATE, EVERY_TIME, status=503),)),
+    Case("role may not launch scans", "tenablesc_scan_launch", "failed", "Security Manager or Security Analyst",
+         args=dict(id=1)),
     # Keys SC refuses.
     Case("wrong secret key", "tenablesc_apikey_check", "failed", "Users > Users > API Keys", keys="wrong_secret"),
     Case("unknown keys", "tenablesc_vulns_info", "failed", "refused the API keys", args=vulns(), keys="unknown"),
@@ -157,6 +179,9 @@ ENVIRONMENT_CASES = (
     Case("503 every time", "tenablesc_asset_info", "failed", "HTTP 503",
          faults=(fault("status", ASSET_READ, EVERY_TIME, status=503),)),
     Case("role may not manage lists", "tenablesc_asset", "failed", "", args=new_list("environment")),
+    Case("role may not scan", "tenablesc_remediation_scan", "failed", "Security Manager or Security Analyst",
+         args=remediation()),
+    Case("scan results", "tenablesc_scan_result_info", "ok", ""),
 )
 
 INVENTORY_CASES = (

@@ -25,8 +25,13 @@ CALLS = {
     "tenablesc_asset": dict(name="No such list", state="absent"),
     "tenablesc_asset_info": {},
     "tenablesc_findings_sync": dict(states=["fixed"], first_run_days=1),
+    "tenablesc_remediation_scan": dict(findings=[{"ip": "10.16.0.1", "pluginID": 19506, "repository": {"id": 1}}]),
+    "tenablesc_scan_launch": dict(id=1),
+    "tenablesc_scan_result_info": {},
     "tenablesc_vulns_info": dict(tool="sumseverity"),
 }
+# Modules whose call writes: run in check mode, where they read what they need and change nothing.
+CHECK_MODE = ("tenablesc_remediation_scan", "tenablesc_scan_launch")
 UNKNOWN_CA = "unable to get local issuer certificate"
 MISMATCH = "mismatch"
 
@@ -97,7 +102,7 @@ def test_every_module(sc, other_host, tmp_path):
         tasks = []
         for module in MODULES:
             for scenario, connection in scenarios.items():
-                task = {"name": "%s %s" % (module, scenario), "ignore_errors": True,
+                task = {"name": "%s %s" % (module, scenario), "ignore_errors": True, "check_mode": module in CHECK_MODE,
                         "secops.tenablesc." + module: dict(CALLS[module], **dict(keys, **connection))}
                 if scenario == "HTTPS_PROXY":
                     task["environment"] = dict(HTTPS_PROXY="http://127.0.0.1:%d" % environment_port)
