@@ -140,6 +140,8 @@ class RemediationScan:
 
     def _launch(self, plan, families):
         wanted = {plugin_id for plugin_id in plan["plugin_ids"]}
+        # No "context": SC renames a policy that has one (Tenable's policy API), and the name is what finds it again
+        # after a lost answer. Families name their plugins, or SC would enable the whole family.
         policy = self._create("/policy", {
             "name": plan["name"], "description": "Plugins to verify: %s" % ", ".join(plan["plugin_ids"]),
             "policyTemplate": {"id": ADVANCED_TEMPLATE_ID},
@@ -197,10 +199,10 @@ class RemediationScan:
                 row = normalize_row(row, _ROW_FIELDS)
                 if (row.get(time_field) or 0) >= started:
                     seen.setdefault(status, []).append(row)
-        return [_verdict(finding, seen, result) for finding in findings]
+        return [verdict(finding, seen, result) for finding in findings]
 
 
-def _verdict(finding, seen, result):
+def verdict(finding, seen, result):
     """What the scan showed of one finding: vulnerable wins over fixed (another port may still be open)."""
     matched = {status: [row for row in rows if _matches(finding, row)] for status, rows in seen.items()}
     status = "vulnerable" if matched.get("vulnerable") else "fixed" if matched.get("fixed") else "not_checked"

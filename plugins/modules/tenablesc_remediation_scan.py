@@ -27,7 +27,8 @@ description:
     A finding is V(vulnerable) if SC's cumulative data saw it at or after the scan's start, V(fixed) if SC's
     mitigated data has it mitigated at or after the start (the plugin no longer reported it), and V(not_checked)
     otherwise: the host did not answer, or the scan did not reach it.
-  - A create or launch whose answer is lost on the way back is never sent again: what SC made is found by its unique
+  - >-
+    A create or launch whose answer is lost on the way back is never sent again: what SC made is found by its unique
     name instead, so one task never leaves two scans behind.
   - Needs an account whose role may create policies and scans (Security Manager or Security Analyst), assigned to
     the repositories of the findings.

@@ -19,7 +19,8 @@ description:
     SC refuses queries of a result that is still importing.
   - A scan that ends in error fails the task with SC's C(errorDetails); a timeout fails with what SC last said.
     Either way the result is returned in RV(scan_result).
-  - A launch whose answer is lost on the way back is never sent again: the result it made is found in SC's list of
+  - >-
+    A launch whose answer is lost on the way back is never sent again: the result it made is found in SC's list of
     results instead, so one task never starts two scans.
   - Needs an account whose role may launch scans (Security Manager or Security Analyst) and that can use the scan.
 author:
