@@ -139,16 +139,15 @@ class RemediationScan:
         return results, [result for _plan, result in finished]
 
     def _launch(self, plan, families):
-        wanted = {plugin_id for plugin_id in plan["plugin_ids"]}
+        wanted = set(plan["plugin_ids"])
+        families_body = [{"id": family_id, "plugins": [{"id": plugin_id} for plugin_id in plugin_ids if plugin_id in wanted]}
+                         for family_id, plugin_ids in sorted(families.items(), key=lambda item: int(item[0]))
+                         if wanted.intersection(plugin_ids)]
         # No "context": SC renames a policy that has one (Tenable's policy API), and the name is what finds it again
         # after a lost answer. Families name their plugins, or SC would enable the whole family.
         policy = self._create("/policy", {
             "name": plan["name"], "description": "Plugins to verify: %s" % ", ".join(plan["plugin_ids"]),
-            "policyTemplate": {"id": ADVANCED_TEMPLATE_ID},
-            "families": [{"id": family_id, "plugins": [{"id": plugin_id} for plugin_id in plugin_ids
-                                                        if plugin_id in wanted]}
-                         for family_id, plugin_ids in sorted(families.items(), key=lambda item: int(item[0]))
-                         if wanted.intersection(plugin_ids)]})
+            "policyTemplate": {"id": ADVANCED_TEMPLATE_ID}, "families": families_body})
         # recorded: sc_scans_create.yaml (this body, with schedule "template": launched below, not at once)
         scan = self._create("/scan", {
             "name": plan["name"], "description": "Remediation scan of %d hosts" % len(plan["ips"]),

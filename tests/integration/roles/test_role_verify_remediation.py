@@ -34,8 +34,8 @@ def verify(sc, tmp_path, patched_hosts):
     inventory = {"all": {"hosts": {name: {"sc_ip": host.ip} for name, host in patched_hosts.items()}}}
 
     def run(args=(), **variables):
-        variables.setdefault("tenablesc_verify_hosts", sorted(patched_hosts))
-        variables.setdefault("tenablesc_verify_poll_interval", 1)
+        variables.setdefault("verify_remediation_hosts", sorted(patched_hosts))
+        variables.setdefault("verify_remediation_poll_interval", 1)
         return run_role(tmp_path, "verify_remediation", variables, inventory=inventory, args=args,
                         env=sc_environment(sc, "secmanager"))
     return run
@@ -50,7 +50,7 @@ def patch_everything(sc, hosts, min_severity):
 def test_the_role_passes_when_every_finding_is_fixed(verify, sc, patched_hosts):
     count = sum(len(open_findings(sc, host, 3)) for host in patched_hosts.values())
     patch_everything(sc, patched_hosts.values(), 3)
-    run = verify(tenablesc_verify_min_severity="high")
+    run = verify(verify_remediation_min_severity="high")
     assert run.returncode == 0, run.output
     assert "%d fixed, 0 still vulnerable, 0 not checked." % count in run.output
     assert sc.count("POST", "/rest/policy") == 1
@@ -61,7 +61,7 @@ def test_the_role_fails_listing_what_is_still_vulnerable_or_unchecked(verify, sc
     web1, web2 = patched_hosts["web1"], patched_hosts["web2"]
     patch_everything(sc, [web1], 3)
     sc.scans.machines.take_down(web2.ip)
-    run = verify(tenablesc_verify_min_severity="high")
+    run = verify(verify_remediation_min_severity="high")
     assert run.returncode != 0
     unchecked = open_findings(sc, web2, 3)
     assert "Remediation not verified: %d of" % len(unchecked) in run.output
@@ -73,19 +73,19 @@ def test_the_role_fails_listing_what_is_still_vulnerable_or_unchecked(verify, sc
 def test_the_role_only_reports_when_told_not_to_fail(verify, sc, patched_hosts):
     web1 = patched_hosts["web1"]
     plugin_id, _port = open_findings(sc, web1, 3)[0]
-    run = verify(tenablesc_verify_plugin_ids=[plugin_id], tenablesc_verify_fail=False)
+    run = verify(verify_remediation_plugin_ids=[plugin_id], verify_remediation_fail=False)
     assert run.returncode == 0, run.output
     assert "0 fixed, " in run.output and "still vulnerable" in run.output
 
 
 def test_the_role_refuses_both_or_neither_way_of_saying_what_to_verify(verify, sc):
-    for variables in ({}, {"tenablesc_verify_plugin_ids": [19506], "tenablesc_verify_min_severity": "high"}):
+    for variables in ({}, {"verify_remediation_plugin_ids": [19506], "verify_remediation_min_severity": "high"}):
         run = verify(**variables)
-        assert run.returncode != 0 and "exactly one of tenablesc_verify_plugin_ids" in run.output
+        assert run.returncode != 0 and "exactly one of verify_remediation_plugin_ids" in run.output
     assert sc.count("POST", "/rest/scan") == 0
 
 
 def test_check_mode_launches_nothing(verify, sc):
-    run = verify(args=["--check"], tenablesc_verify_min_severity="critical")
+    run = verify(args=["--check"], verify_remediation_min_severity="critical")
     assert run.returncode == 0, run.output
     assert sc.count("POST", "/rest/scan") == 0 and sc.count("POST", "/rest/policy") == 0
