@@ -190,6 +190,7 @@ scan_results:
   elements: dict
 """
 
+from ansible_collections.secops.tenablesc.plugins.module_utils.errors import ConfigurationError
 from ansible_collections.secops.tenablesc.plugins.module_utils.lookups import NameResolver
 from ansible_collections.secops.tenablesc.plugins.module_utils.module import run_module
 from ansible_collections.secops.tenablesc.plugins.module_utils.remediation import (
@@ -217,6 +218,8 @@ MODULE_OPTIONS = dict(mutually_exclusive=[("findings", "targets")], required_one
 def run(module, client):
     params = module.params
     repository_id = None
+    if isinstance(params["repository"], (bool, dict, list)):
+        raise ConfigurationError("repository must be one repository's name or ID.")
     if params["repository"] is not None:
         repository_id = NameResolver(client).repository_ids([params["repository"]])[0]
     not_open = []
