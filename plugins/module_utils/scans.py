@@ -16,10 +16,12 @@ import time
 
 from ansible_collections.secops.tenablesc.plugins.module_utils.connection import printable, table_argument_spec
 from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
+    APIError,
     ConfigurationError,
     ScanFailedError,
     ScanWaitTimeoutError,
     TransportError,
+    HINT_SCAN_FAILED,
 )
 from ansible_collections.secops.tenablesc.plugins.module_utils.lookups import usable_or_manageable
 from ansible_collections.secops.tenablesc.plugins.module_utils.rows import normalize_row
@@ -95,7 +97,11 @@ def launch(client, scan_id, warn):
             raise
         warn("SC's answer to the launch was lost; found scan result %s it had made." % made[0]["id"])
         return made[0]
-    return scan_result(client, (answer.get("scanResult") or {}).get("id"))
+    launched = answer.get("scanResult") if isinstance(answer, dict) else None
+    if not isinstance(launched, dict) or not launched.get("id"):
+        raise APIError("POST /scan/%s/launch: SC's answer names no scan result: %s" % (scan_id, printable(answer)),
+                       hint=HINT_SCAN_FAILED)
+    return scan_result(client, launched["id"])
 
 
 def wait_for_import(client, result_id, timeout, poll_interval, debug, sleep=time.sleep, clock=time.monotonic):
