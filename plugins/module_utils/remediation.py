@@ -92,7 +92,7 @@ class RemediationScan:
         self._keep = keep_scan
         self._name = name
         self._token = binascii.hexlify(os.urandom(4)).decode()
-        self.created = []  # (kind, path, id) of what this run made, in order
+        self.created = []  # (path, id) of what this run made, in order
 
     def plans(self):
         """One scan per repository: {repository_id, ips, plugin_ids, name}, in a stable order."""

@@ -80,6 +80,14 @@ def _select(document, fields):
     return {field: document[field] for field in ["id"] + [f for f in fields if f != "id"] if field in document}
 
 
+def _usable_and_manageable(user, listed):
+    """A list of scans, results or policies: every one usable, and manageable by the roles that manage scans.
+
+    recorded: test_policies_list.yaml, test_scan_instances_list.yaml (both lists); inferred: who manages them.
+    """
+    return Answer.ok({"usable": listed, "manageable": listed if user.can_manage_assets else []})
+
+
 class Application:
     """Routes one request to the resource answering it; ``simulator`` holds the mutable server state."""
 
@@ -209,7 +217,7 @@ class Application:
     def scans(self, user, query, _body):
         store, fields = self._scan_user(user), _fields(query)
         listed = [_select(store.render(scan), fields) for scan in store.definitions()]
-        return Answer.ok({"usable": listed, "manageable": listed if user.can_manage_assets else []})
+        return _usable_and_manageable(user, listed)
 
     def scan(self, user, query, _body, scan_id):
         store = self._scan_user(user)
@@ -232,7 +240,7 @@ class Application:
         found = store.results(params.get("startTime", [None])[0], params.get("endTime", [None])[0])
         listed = [_select(store.render_result(result), _fields(query) or ["name", "description", "status"])
                   for result in found]
-        return Answer.ok({"usable": listed, "manageable": listed if user.can_manage_assets else []})
+        return _usable_and_manageable(user, listed)
 
     def scan_result(self, user, query, _body, result_id):
         store = self._scan_user(user)
@@ -248,7 +256,7 @@ class Application:
     def policies(self, user, query, _body):
         store, fields = self._policy_user(user), _fields(query)
         listed = [_select(summary, fields) for summary in store.summaries()]
-        return Answer.ok({"usable": listed, "manageable": listed if user.can_manage_assets else []})
+        return _usable_and_manageable(user, listed)
 
     def policy(self, user, query, _body, policy_id):
         store = self._policy_user(user)
