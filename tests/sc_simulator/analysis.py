@@ -22,6 +22,9 @@ from .iputil import format_intervals, intervals_from_sorted
 from .rows import RowWriter, to_json
 
 _CACHE_SIZE = 24
+# inferred: recast severities count in the severity filter, the severity counts of sumip, sumseverity and the other
+# per-column summaries, and vulndetails/listvuln rows; per-plugin summaries (sumid, vulnipsummary) keep the plugin's.
+_RiskEffects = namedtuple("_RiskEffects", "accepted recast")
 # reported: pyTenable #673 (SC 6.0 ignores a scanID given only at the root)
 _SCAN_ID_IN_QUERY_FROM = (6, 0)
 # client: Tenable's Jira integration's test data (vulndetails rows with hostUniqueness and vulnUniqueness)
@@ -96,13 +99,16 @@ class Result:
 class AnalysisEngine:
     """Answers analysis queries over a Dataset.
 
-    ``assets`` gives asset list membership and usable lists, ``scans`` what a scan result holds.
+    ``assets`` gives asset list membership and usable lists, ``scans`` what a scan result holds, ``risk_rules``
+    the findings accepted and recast by the rules last applied.
     """
 
-    def __init__(self, dataset, assets, scans):
+    def __init__(self, dataset, assets, scans, risk_rules):
         self.dataset = dataset
         self.assets = assets
         self.scans = scans
+        self.risk_rules = risk_rules
+        self._risk = None
         self._severity = [plugin.severity for plugin in PLUGINS]
         self._families = {plugin.family_ref["id"]: plugin.family_ref for plugin in PLUGINS}
         self._repository_refs = {r["id"]: {key: r[key] for key in ("id", "name", "description", "dataFormat")}
@@ -129,6 +135,14 @@ class AnalysisEngine:
     def clear(self):
         with self._lock:
             self._cache.clear()
+            self._risk = None
+
+    def _effects(self):
+        """The rules' effect: (accepted finding indices, {finding index: recast severity}), until the next clear."""
+        with self._lock:
+            if self._risk is None:
+                self._risk = _RiskEffects(*self.risk_rules.effects())
+            return self._risk
 
     # The request
 
@@ -151,7 +165,9 @@ class AnalysisEngine:
         render = self.tools[tool][1]
         if tool == "vulndetails":
             render = functools.partial(render, mitigated=self._source(body, query, version) == "patched",
-                                       uniqueness_fields=version >= UNIQUENESS_FIELDS_FROM)
+                                       uniqueness_fields=version >= UNIQUENESS_FIELDS_FROM, risk=self._effects())
+        elif tool == "listvuln":
+            render = functools.partial(render, risk=self._effects())
         results = [render(row) for row in result.rows[start:end]] if end > start else []
         # recorded: test_analysis_vulns_vulndetails_tool.yaml (strings but returnedRecords, offsets as asked even
         # past the end: test_analysis_vulns_sumprotocol_tool.yaml)
@@ -263,10 +279,22 @@ class AnalysisEngine:
         if criteria.plugin_tests:
             plugin_mask, plugins = criteria.plugin_mask(PLUGINS), ds.f_plugin
             checks.append(lambda i: plugin_mask[plugins[i]])
+        if criteria.severity_tests or criteria.risk_tests:
+            checks.append(self._risk_test(criteria))
         for column_name, test in criteria.finding_tests + extra_tests:
             column = getattr(ds, column_name)
             checks.append(lambda i, column=column, test=test: test(column[i]))
         return checks[0] if len(checks) == 1 else (lambda i: all(check(i) for check in checks))
+
+    def _risk_test(self, criteria):
+        """One predicate for the severity filters (on the severity after recasting) and the risk rule filters."""
+        effects, severity, plugins = self._effects(), self._severity, self.dataset.f_plugin
+        recast, accepted = effects.recast, effects.accepted
+        flags = {"accepted": accepted.__contains__, "recast": recast.__contains__}
+        tests = [lambda i, test=test: test(recast[i] if i in recast else severity[plugins[i]])
+                 for test in criteria.severity_tests]
+        tests += [lambda i, flag=flags[kind], wanted=wanted: flag(i) == wanted for kind, wanted in criteria.risk_tests]
+        return lambda i: all(test(i) for test in tests)
 
     def _match(self, criteria, allowed, keep):
         """Indices of the findings of matching hosts that ``keep`` accepts, in (host, plugin id, port) order.
@@ -287,21 +315,23 @@ class AnalysisEngine:
     def _by_host(self, indices):
         groups = {}
         hosts, plugins, severity = self.dataset.f_host, self.dataset.f_plugin, self._severity
+        recast = self._effects().recast
         for i in indices:
             counts = groups.get(hosts[i])
             if counts is None:
                 counts = groups[hosts[i]] = [0, 0, 0, 0, 0]
-            counts[severity[plugins[i]]] += 1
+            counts[recast[i] if i in recast else severity[plugins[i]]] += 1
         return groups
 
     def _by_column(self, indices, column):
         groups = {}
         plugins, severity = self.dataset.f_plugin, self._severity
+        recast = self._effects().recast
         for i in indices:
             counts = groups.get(column[i])
             if counts is None:
                 counts = groups[column[i]] = [0, 0, 0, 0, 0]
-            counts[severity[plugins[i]]] += 1
+            counts[recast[i] if i in recast else severity[plugins[i]]] += 1
         return [Group(key, counts) for key, counts in groups.items()]
 
     def _hosts_by_plugin(self, indices):

@@ -3,6 +3,7 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """SC's REST resources: API key authentication, routing and the documents of each endpoint."""
 
+import functools
 import hashlib
 import re
 import uuid
@@ -12,6 +13,7 @@ from .accounts import FULL_ACCESS_GROUP, ROLES
 from .assets import LIST_FIELDS
 from .envelope import INVALID_TOKEN, SCError, envelope, not_found, org_required
 from .policies import TEMPLATES, family_refs, plugin_details
+from .risk_rules import refuse_writer
 
 # documented: API keys need SC 5.13 or later (API Key Authorization)
 API_KEY_MIN_VERSION = (5, 13)
@@ -128,6 +130,17 @@ class Application:
             ("GET", re.compile(r"/rest/pluginFamily$"), self.plugin_families, True),
             ("GET", re.compile(r"/rest/plugin/([^/]+)$"), self.plugin, True),
         ]
+        for kind, resource in (("accept", "acceptRiskRule"), ("recast", "recastRiskRule")):
+            self._routes += [
+                ("GET", re.compile(r"/rest/%s$" % resource), functools.partial(self.risk_rules, kind), True),
+                ("POST", re.compile(r"/rest/%s$" % resource), functools.partial(self.create_risk_rule, kind), True),
+                ("POST", re.compile(r"/rest/%s/apply$" % resource), functools.partial(self.apply_risk_rules, kind), True),
+                ("GET", re.compile(r"/rest/%s/([^/]+)$" % resource), functools.partial(self.risk_rule, kind), True),
+                ("DELETE", re.compile(r"/rest/%s/([^/]+)$" % resource), functools.partial(self.delete_risk_rule, kind),
+                 True),
+                ("POST", re.compile(r"/rest/%s/([^/]+)/apply$" % resource), functools.partial(self.apply_risk_rules, kind),
+                 True),
+            ]
         self._repository_counts = None
 
     def handle(self, method, path, query, headers, body, record):
@@ -451,6 +464,45 @@ class Application:
         store.delete(asset_id)
         # recorded: test_asset_lists_delete_success.yaml (response "")
         return Answer.ok("")
+
+    # Accept and recast risk rules (see risk_rules.py for the evidence of each shape)
+
+    def _rules_user(self, user, kind, write=False):
+        if user.is_admin:
+            raise org_required()  # inferred: as for asset lists, an Administrator has no organization rules here
+        if write:
+            refuse_writer(user, kind)
+        return self.sim.risk_rules
+
+    def risk_rules(self, kind, user, query, _body):
+        rules, params = self._rules_user(user, kind), parse_qs(query or "")
+        repository_ids = [item for item in params.get("repositoryIDs", [""])[0].split(",") if item]
+        found = rules.listed(kind, params.get("pluginID", [None])[0], params.get("port", [None])[0], repository_ids)
+        fields = _fields(query)
+        # documented: not paginated unless asked; the default fields leave out comments and the times
+        return Answer.ok([rules.render(kind, rule, fields, listing=True) for rule in found])
+
+    def risk_rule(self, kind, user, query, _body, rule_id):
+        rules = self._rules_user(user, kind)
+        return Answer.ok(rules.render(kind, rules.get(kind, rule_id), _fields(query)))
+
+    def create_risk_rule(self, kind, user, _query, body):
+        rules = self._rules_user(user, kind, write=True)
+        refs = {r["id"]: self._repository_ref(r) for r in self.dataset.repositories}
+        return Answer.ok(rules.create(kind, body, user, refs, self._version))
+
+    def delete_risk_rule(self, kind, user, _query, _body, rule_id):
+        self._rules_user(user, kind, write=True).delete(kind, rule_id)
+        return Answer.ok("")  # recorded: test_accept_risks_delete_success.yaml
+
+    def apply_risk_rules(self, kind, user, _query, body, rule_id=None):
+        rules = self._rules_user(user, kind, write=True)
+        repository = (body or {}).get("repository") if isinstance(body, dict) else None
+        repository_id = str((repository or {}).get("id", "0")) if isinstance(repository, dict) else "0"
+        if repository_id != "0" and repository_id not in user.repository_ids:
+            raise not_found("Repository", repository_id)  # inferred: wording
+        rules.apply(kind, repository_id, rule_id)
+        return Answer.ok("")  # recorded: test_accept_risks_apply_success.yaml
 
     # Analysis
 

@@ -63,6 +63,8 @@ class Criteria:
         self.host_masks = []
         self.plugin_tests = []
         self.finding_tests = []  # (column name, predicate on the column value)
+        self.severity_tests = []  # predicates on a finding's severity, after recast rules
+        self.risk_tests = []  # ("accepted" or "recast", whether the finding must be)
         self.nothing = False
         self.was_vuln = None  # the wasVuln value, when the query gives one
 
@@ -191,8 +193,7 @@ def _severity(criteria, name, operator, value, _context):
     levels = {int(level) for level in _items(name, value) if level.isdigit() and int(level) <= 4}
     if len(levels) != len(_items(name, value)):
         raise invalid_parameters("Filter '%s' contains an invalid severity." % name)  # inferred: wording
-    test = _membership(operator, levels)
-    criteria.plugin_tests.append(lambda plugin: test(plugin.severity))
+    criteria.severity_tests.append(_membership(operator, levels))
 
 
 def _true_false(name, value):
@@ -259,14 +260,28 @@ def _score(attribute):
     return handler
 
 
-def _never_true(criteria, name, operator, value, _context):
-    """acceptedRisk, recastRisk: no simulated finding was accepted or recast (inferred).
+# client: Tenable's filter vocabularies in public SC front ends and scripts (acceptRiskStatus accepted /
+# nonAcceptedRisk, recastRiskStatus recast / notRecast; "all" for both)
+_RISK_STATUS_VALUES = {"acceptRiskStatus": {"accepted": True, "nonAcceptedRisk": False, "all": None},
+                       "recastRiskStatus": {"recast": True, "notRecast": False, "all": None}}
+
+
+def _risk_status(criteria, name, operator, value, _context):
+    """acceptRiskStatus, recastRiskStatus, and the older acceptedRisk, recastRisk (true/false).
 
     Some servers refuse acceptedRisk with 143 (reported: pyTenable #266); this one accepts it.
     """
-    wanted = _text(name, value).lower() in ("true", "1")
-    if not _negate(operator, lambda flag: flag == wanted)(False):
-        criteria.nothing = True
+    kind = "accepted" if name.startswith("accept") else "recast"
+    if name in _RISK_STATUS_VALUES:
+        values = _RISK_STATUS_VALUES[name]
+        text = _text(name, value)
+        if text not in values:
+            raise invalid_parameters("Filter '%s' must be one of %s." % (name, ", ".join(values)))  # inferred: wording
+        wanted = values[text]
+    else:
+        wanted = _true_false(name, value) if _text(name, value) not in ("1", "0") else _text(name, value) == "1"
+    if wanted is not None:
+        criteria.risk_tests.append((kind, wanted if operator != "!=" else not wanted))
 
 
 def _was_vuln(criteria, name, _operator, value, _context):
@@ -422,7 +437,8 @@ _HANDLERS = {
     "cveID": _cve, "exploitFrameworks": _plugin_text_field("exploit_frameworks"),
     "xref": _plugin_text_field("xref"), "stigSeverity": _plugin_text_field("stig_severity"),
     "cpe": _plugin_text_field("cpe"), "vprScore": _score("vpr_score"), "baseCVSSScore": _score("base_score"),
-    "cvssV3BaseScore": _score("cvss3_base_score"), "acceptedRisk": _never_true, "recastRisk": _never_true,
+    "cvssV3BaseScore": _score("cvss3_base_score"), "acceptedRisk": _risk_status, "recastRisk": _risk_status,
+    "acceptRiskStatus": _risk_status, "recastRiskStatus": _risk_status,
     "wasVuln": _was_vuln, "ip": _ip, "dnsName": _host_text_field("dns_name"), "uuid": _host_text_field("uuid"),
     "repositoryIDs": _repository, "repository": _repository, "dataFormat": _repository, "asset": _asset,
     "assetID": _asset, "port": _port, "tcpport": _port, "udpport": _port, "protocol": _protocol,

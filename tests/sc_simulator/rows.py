@@ -15,7 +15,7 @@ Elastic's tenable_sc test data has them (client: elastic/integrations test-vulne
 import json
 from json.encoder import encode_basestring_ascii as quote
 
-from .catalog import PLUGINS, PROTOCOL_NAMES
+from .catalog import PLUGINS, PROTOCOL_NAMES, SEVERITIES
 
 # One encoder for every call: json.dumps with separators builds a new encoder each time.
 to_json = json.JSONEncoder(separators=(",", ":")).encode
@@ -64,8 +64,18 @@ class RowWriter:
         plugin = PLUGINS[ds.f_plugin[i]]
         return quote("%s (%d/%d) %s" % (plugin.id_str, ds.f_port[i], ds.f_protocol[i], plugin.name))
 
-    def vulndetails(self, i, mitigated=False, uniqueness_fields=False):
-        """One finding; ``mitigated`` for patched data, ``uniqueness_fields`` for SC 6.x.
+    def _head_and_flags(self, i, risk):
+        """The pluginID and severity members (the severity recast when a rule says so) and the two risk flags."""
+        parts = self._plugins[self.dataset.f_plugin[i]]
+        if risk is None:
+            return parts.list_head, 0, 0
+        level = risk.recast.get(i)
+        head = parts.list_head if level is None else _members(
+            {"pluginID": PLUGINS[self.dataset.f_plugin[i]].id_str, "severity": SEVERITIES[level]})
+        return head, int(i in risk.accepted), int(level is not None)
+
+    def vulndetails(self, i, mitigated=False, uniqueness_fields=False, risk=None):
+        """One finding; ``mitigated`` for patched data, ``uniqueness_fields`` for SC 6.x, ``risk`` the rules' effects.
 
         recorded: test_analysis_vulns_vulndetails_tool.yaml (port a string, protocol a name)
         client: elastic/integrations test-vulnerability.log (operatingSystem after netbiosName); Tenable's Jira
@@ -81,27 +91,27 @@ class RowWriter:
         if uniqueness_fields:
             uniqueness += ',"hostUniqueness":%s,"vulnUniqueness":"repositoryID,%s,port,protocol,pluginID"' % (
                 uniqueness, "uuid" if host.uuid else "ip")
+        head, accepted, recast = self._head_and_flags(i, risk)
         return (
-            # recorded: test_analysis_vulns_vulndetails_tool.yaml (string flags); acceptRisk and recastRisk always
-            # "0" here: nothing is accepted or recast
-            '{%s,"hasBeenMitigated":"%d","acceptRisk":"0","recastRisk":"0","ip":%s,"uuid":%s,"port":"%d",'
+            # recorded: test_analysis_vulns_vulndetails_tool.yaml (string flags)
+            '{%s,"hasBeenMitigated":"%d","acceptRisk":"%d","recastRisk":"%d","ip":%s,"uuid":%s,"port":"%d",'
             '"protocol":"%s",%s,"firstSeen":"%d","lastSeen":"%d"%s,%s,'
             '"pluginText":%s,"dnsName":%s,"macAddress":%s,"netbiosName":%s,"operatingSystem":%s,"uniqueness":%s,'
             '%s,"repository":%s,"pluginInfo":%s}') % (
-            parts.list_head, ds.f_reopened[i], quote(host.ip), quote(host.uuid), port,
+            head, ds.f_reopened[i], accepted, recast, quote(host.ip), quote(host.uuid), port,
             PROTOCOL_NAMES[ds.f_protocol[i]], parts.details_name, ds.f_first[i], ds.f_last[i],
             ',"lastMitigated":"%d"' % ds.f_last_mitigated[i] if mitigated else "", parts.details_body,
             quote(PLUGINS[ds.f_plugin[i]].plugin_text(host, port)), quote(host.dns_name), quote(host.mac_address),
             quote(host.netbios_name), quote(host.os_name), uniqueness, parts.family,
             self._repositories[host.repository_id], self._plugin_info(i))
 
-    def listvuln(self, i):
+    def listvuln(self, i, risk=None):
         # recorded: test_analysis_vulns_listvuln_tool.yaml
         ds = self.dataset
         host, parts = ds.hosts[ds.f_host[i]], self._plugins[ds.f_plugin[i]]
         return ('{%s,"ip":%s,"uuid":%s,"port":"%d","protocol":"%s",%s,"dnsName":%s,"macAddress":%s,'
                 '"netbiosName":%s,"uniqueness":%s,%s,"repository":%s,"pluginInfo":%s}') % (
-            parts.list_head, quote(host.ip), quote(host.uuid), ds.f_port[i], PROTOCOL_NAMES[ds.f_protocol[i]],
+            self._head_and_flags(i, risk)[0], quote(host.ip), quote(host.uuid), ds.f_port[i], PROTOCOL_NAMES[ds.f_protocol[i]],
             parts.list_name, quote(host.dns_name), quote(host.mac_address), quote(host.netbios_name),
             quote(host.uniqueness), parts.family, self._repositories[host.repository_id], self._plugin_info(i))
 

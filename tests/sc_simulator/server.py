@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
-from .accounts import make_users
+from .accounts import ORGANIZATION, make_users
 from .analysis import AnalysisEngine
 from .assets import AssetStore
 from .dataset import Dataset
@@ -27,6 +27,7 @@ from .envelope import encode
 from .faults import PROXY_502_PAGE, SHORT_CIRCUIT, FaultPlan, Latency, shift_offsets
 from .policies import PolicyStore
 from .queries import SavedQueries
+from .risk_rules import RiskRules
 from .scans import ScanStore
 from .timeline import DayPlan, advance_day
 
@@ -226,8 +227,9 @@ class Simulator:
         self.queries = SavedQueries(self.dataset, self.users["secmanager"])
         self.policies = PolicyStore(self.dataset, self.users["secmanager"])
         self.scans = ScanStore(self.dataset, self.users["secmanager"], self.policies)
-        self.analysis = AnalysisEngine(self.dataset, self.assets, self.scans)
-        self.scans.on_change = self._data_changed
+        self.risk_rules = RiskRules(self.dataset, ORGANIZATION, self.assets.members)
+        self.analysis = AnalysisEngine(self.dataset, self.assets, self.scans, self.risk_rules)
+        self.scans.on_change = self.risk_rules.on_change = self._data_changed
         self.application = Application(self)
         self.faults = FaultPlan()
         self.latency_plan = Latency()
@@ -325,7 +327,7 @@ class Simulator:
 
     def reset(self):
         """Back to the seed state: faults, records, latency, version (shown), API key switch, asset lists, scans and
-        what they found, policies."""
+        what they found, policies, risk rules."""
         self.faults.clear()
         self.latency_plan.set()
         with self._state_lock:
@@ -338,6 +340,7 @@ class Simulator:
         self.assets.reset()
         self.policies.reset()
         self.scans.reset()
+        self.risk_rules.reset()
         self.analysis.clear()
 
     # Bookkeeping called by the handler

@@ -99,3 +99,15 @@ def test_bad_keys_and_old_versions_fail_as_pytenable_expects(sc):
     sc.version = "5.12.0"
     with pytest.raises(tenable_errors.ConnectionError, match="5.12.0"):
         tenable_sc.TenableSC(url=sc.url, access_key="0" * 32, secret_key="1" * 32, ssl_verify=sc.ca_path)
+
+
+def test_risk_rules_as_pytenable_sends_them(connect):
+    manager = connect("secmanager")
+    accepted = manager.accept_risks.create(19506, [1, 2], comments="scanner noise", port=0, protocol=6)
+    assert (accepted["repository"]["id"], accepted["port"], accepted["protocol"]) == ("1", "0", "TCP")
+    assert manager.accept_risks.apply(int(accepted["id"]), 1) == ""
+    assert {rule["repository"]["id"] for rule in manager.accept_risks.list(plugin_id=19506)} == {"1", "2"}
+    assert manager.accept_risks.details(int(accepted["id"]), fields=["comments"])["comments"] == "scanner noise"
+    recast = manager.recast_risks.create(19506, [1], 1, ips=["10.0.0.1"])
+    assert (recast["newSeverity"], recast["hostValue"]) == ("1", "10.0.0.1")
+    assert manager.recast_risks.delete(int(recast["id"])) == ""
