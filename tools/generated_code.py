@@ -62,6 +62,8 @@ def _option_lines(name, option, extra_description=(), env=None):
     lines.append("    type: %s" % option["type"])
     if "elements" in option:
         lines.append("    elements: %s" % option["elements"])
+    if option.get("required"):
+        lines.append("    required: true")
     if "choices" in option:
         lines.append("    choices: [%s]" % ", ".join(option["choices"]))
     if "default" in option:
@@ -102,6 +104,7 @@ def rendered():
     from ansible_collections.secops.tenablesc.plugins.module_utils.analysis import ANALYSIS_OPTIONS
     from ansible_collections.secops.tenablesc.plugins.module_utils.connection import CONNECTION_OPTIONS
     from ansible_collections.secops.tenablesc.plugins.module_utils.filters import FILTER_OPTIONS
+    from ansible_collections.secops.tenablesc.plugins.module_utils.risk_rules import RECAST_OPTIONS, RULE_OPTIONS
     from ansible_collections.secops.tenablesc.plugins.module_utils.scans import WAIT_OPTIONS
 
     connection = HEADER % ("Connection options of every module and plugin.", "CONNECTION_OPTIONS in module_utils/connection.py")
@@ -116,8 +119,13 @@ def rendered():
     scan_wait = HEADER % ("The options of the modules that wait for a scan result.",
                           "WAIT_OPTIONS in module_utils/scans.py")
     scan_wait += '    DOCUMENTATION = r"""\n%s"""\n' % options_fragment(WAIT_OPTIONS)
+    risk_rule = HEADER % ("The options of the modules that manage accept and recast risk rules.",
+                          "RULE_OPTIONS and RECAST_OPTIONS in module_utils/risk_rules.py")
+    risk_rule += '    DOCUMENTATION = r"""\n%s"""\n\n    RECAST = r"""\n%s"""\n' % (
+        options_fragment(RULE_OPTIONS), options_fragment(RECAST_OPTIONS))
     return {REPO / "plugins/doc_fragments/connection.py": connection, REPO / "plugins/doc_fragments/filters.py": filters,
             REPO / "plugins/doc_fragments/analysis.py": analysis, REPO / "plugins/doc_fragments/scan_wait.py": scan_wait,
+            REPO / "plugins/doc_fragments/risk_rule.py": risk_rule,
             REPO / "plugins/module_utils/version.py": version_module()}
 
 

@@ -18,3 +18,14 @@ attributes:
     support: none
     description: Nothing on SC changes, so there is no diff.
 """
+
+    # The modules that manage accept and recast risk rules.
+    RISK_RULE = r"""
+attributes:
+  check_mode:
+    support: full
+    description: Reports the rules that would be created and deleted, and writes nothing.
+  diff_mode:
+    support: full
+    description: Shows the rules deleted (before) and created (after), one entry per repository.
+"""

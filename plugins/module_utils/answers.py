@@ -35,6 +35,7 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
     HINT_ADMINISTRATOR,
     HINT_PERMISSION,
     HINT_REPOSITORY_ACCESS,
+    HINT_RISK_PERMISSION,
     HINT_SCAN_PERMISSION,
     HINT_SENT_ONCE,
     HINT_WRITE_PERMISSION,
@@ -182,11 +183,20 @@ def _api_error(details):
         if "administrator" in lowered or "organization" in lowered:
             hint = HINT_ADMINISTRATOR
         elif details["method"] != "GET" and details["path"] != "/analysis":
-            hint = HINT_WRITE_PERMISSION if details["path"].startswith("/asset") else HINT_SCAN_PERMISSION
+            hint = _write_permission_hint(details["path"])
         else:
             hint = HINT_PERMISSION
         return PermissionDeniedError(text, hint=hint, **details)
     return APIError(text, **details)
+
+
+def _write_permission_hint(path):
+    """The role a refused write needs, by what it wrote."""
+    if path.startswith("/asset"):
+        return HINT_WRITE_PERMISSION
+    if path.startswith(("/acceptRiskRule", "/recastRiskRule")):
+        return HINT_RISK_PERMISSION
+    return HINT_SCAN_PERMISSION
 
 
 # SC's wordings, as users quoted them:

@@ -37,6 +37,15 @@ HINT_SCAN_PERMISSION = (
     "Creating and launching scans and policies needs keys of an account with the Security Manager or Security"
     " Analyst role, assigned to the repository the results go to; the Vulnerability Analyst role only reads."
 )
+HINT_RISK_PERMISSION = (
+    "Accept and recast risk rules need keys of an account whose role has the Accept Risk and Recast Risk"
+    " permissions (Security Manager or Security Analyst), assigned to the rules' repositories; the Vulnerability"
+    " Analyst role only reads them."
+)
+HINT_RISK_BY_ADDRESS = (
+    "SC 6.0 refuses accept and recast risk rules by address (pyTenable #677): put the addresses in an asset list"
+    " (secops.tenablesc.tenablesc_asset) and give it as asset_list instead of ips."
+)
 HINT_SCAN_FAILED = (
     "Look at the scan result in SC (Scans > Scan Results) and at the scanners of the scan's zone"
     " (Resources > Nessus Scanners), then launch again."

@@ -74,6 +74,17 @@ FILTER_OPTIONS = {
     "protocol": dict(
         type="list", elements="raw", sc="protocol",
         description=["Protocols to keep: V(tcp), V(udp), V(icmp) or IP protocol numbers."]),
+    "accepted_risk": dict(
+        type="bool", sc="acceptRiskStatus",
+        description=[
+            "Keep only findings an accept risk rule covers (V(true)), or leave them out (V(false)).",
+            "SC includes accepted findings unless a query says otherwise; V(false) is how reports and inventories"
+            " leave exceptions out (see M(secops.tenablesc.tenablesc_accept_risk))."]),
+    "recast_risk": dict(
+        type="bool", sc="recastRiskStatus",
+        description=[
+            "Keep only findings whose severity a recast risk rule changed (V(true)), or leave them out (V(false)).",
+            "A recast finding carries its new severity, which the O(severity) filter selects on."]),
 }
 
 # [0-9], not \d or str.isdigit(): those also take other scripts' digits and superscripts, which int() refuses.
@@ -217,6 +228,14 @@ def _boolean(name, value, resolver):
     return "=", "true" if value else "false"
 
 
+# SC's values of its risk rule filters (acceptRiskStatus, recastRiskStatus) for true and false.
+_RISK_STATUS = {"accepted_risk": ("accepted", "nonAcceptedRisk"), "recast_risk": ("recast", "notRecast")}
+
+
+def _risk_status(name, value, resolver):
+    return "=", _RISK_STATUS[name][0 if _boolean(name, value, resolver)[1] == "true" else 1]
+
+
 def _seen_window(name, value, resolver):
     """Days (30), SC's '<end day>:<start day>' form, or an epoch range."""
     text = str(value).strip().lower()
@@ -292,6 +311,8 @@ _TRANSLATORS = {
     "asset": _asset,
     "cve": _cve,
     "exploit_available": _boolean,
+    "accepted_risk": _risk_status,
+    "recast_risk": _risk_status,
     "last_seen": _seen_window,
     "first_seen": _seen_window,
     "vpr_score": _vpr_score,

@@ -18,6 +18,7 @@ import re
 from ansible_collections.secops.tenablesc.plugins.module_utils.connection import printable
 from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
     ConfigurationError,
+    NotFoundError,
     HINT_PERMISSION,
     HINT_QUERY_SHARING,
 )
@@ -75,6 +76,14 @@ def saved_query_filters(client, name_or_id):
             found["id"], printable(found.get("name")), printable(details.get("type"))))
     return [{"filterName": str(item.get("filterName")), "operator": str(item.get("operator") or "="),
              "value": item.get("value")} for item in details.get("filters") or [] if item.get("filterName")]
+
+
+def plugin(client, plugin_id, fields="id,name"):
+    """One plugin of SC's feed (``GET /plugin/{id}``); one SC does not know is a ConfigurationError."""
+    try:
+        return client.get("/plugin/%s" % plugin_id, params={"fields": fields}) or {}
+    except NotFoundError:
+        raise ConfigurationError("Plugin %s is not in SC's plugin feed." % plugin_id) from None
 
 
 def usable_or_manageable(client, path, fields, **params):

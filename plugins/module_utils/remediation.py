@@ -32,7 +32,7 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
     TransportError,
 )
 from ansible_collections.secops.tenablesc.plugins.module_utils.filters import translate_filters
-from ansible_collections.secops.tenablesc.plugins.module_utils.lookups import NameResolver, usable_or_manageable
+from ansible_collections.secops.tenablesc.plugins.module_utils.lookups import NameResolver, plugin, usable_or_manageable
 from ansible_collections.secops.tenablesc.plugins.module_utils.rows import normalize_row
 from ansible_collections.secops.tenablesc.plugins.module_utils.scans import launch, wait_for_import
 
@@ -110,11 +110,7 @@ class RemediationScan:
         """{family id: [plugin ids]} for every plugin to verify; an unknown plugin is an error."""
         families = {}
         for plugin_id in sorted({finding.plugin_id for finding in self._findings}, key=int):
-            try:
-                plugin = self._client.get("/plugin/%s" % plugin_id, params={"fields": "id,name,family"}) or {}
-            except NotFoundError:
-                raise ConfigurationError("Plugin %s is not in SC's plugin feed." % plugin_id) from None
-            family = plugin.get("family") or {}
+            family = plugin(self._client, plugin_id, fields="id,name,family").get("family") or {}
             if not str(family.get("id", "")).isdigit():
                 raise ConfigurationError("SC names no family for plugin %s." % plugin_id)
             families.setdefault(str(family["id"]), []).append(plugin_id)
