@@ -99,4 +99,18 @@ options:
       - 'Sent to SC as the C(protocol) filter.'
     type: list
     elements: raw
+  accepted_risk:
+    description:
+      - 'Keep only findings an accept risk rule covers (V(true)), or leave them out (V(false)).'
+      - >-
+        SC includes accepted findings unless a query says otherwise; V(false) is how reports and inventories leave
+        exceptions out (see M(secops.tenablesc.tenablesc_accept_risk)).
+      - 'Sent to SC as the C(acceptRiskStatus) filter.'
+    type: bool
+  recast_risk:
+    description:
+      - 'Keep only findings whose severity a recast risk rule changed (V(true)), or leave them out (V(false)).'
+      - 'A recast finding carries its new severity, which the O(severity) filter selects on.'
+      - 'Sent to SC as the C(recastRiskStatus) filter.'
+    type: bool
 """

@@ -17,7 +17,7 @@ import calendar
 import re
 import time
 
-from ansible_collections.secops.tenablesc.plugins.module_utils.assets import format_networks, ip_networks, ips_list
+from ansible_collections.secops.tenablesc.plugins.module_utils.assets import format_networks, ip_networks
 from ansible_collections.secops.tenablesc.plugins.module_utils.connection import printable, table_argument_spec
 from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
     APIError,
@@ -145,7 +145,7 @@ def rule_view(rule, kind):
         "comment": rule.get("comments"), "created": _number(rule.get("createdTime")),
         "modified": _number(rule.get("modifiedTime")), "creator": _ref(rule, "user").get("username")}
     if host_type == "ip":
-        view["ips"] = ips_list(ip_networks(value or ""))
+        view["ips"] = [item.strip() for item in str(value or "").replace("\n", ",").split(",") if item.strip()]
     elif host_type == "asset":
         ref = value if isinstance(value, dict) else {"id": value}
         view["asset_list"] = {"id": _number(ref.get("id")), "name": ref.get("name")}
@@ -205,8 +205,9 @@ class RuleRequest:
                 "Give exactly one of ips, asset_list and all_hosts: true to say which hosts the rule covers%s." % (
                     " (given: %s)" % ", ".join(given) if given else ""))
         if given == ["ips"]:
-            networks = ip_networks(self.params["ips"])
-            return "ip", format_networks(networks), ips_list(networks)
+            # Sent as given (SC's recorded rules hold plain comma lists), compared as the networks they cover.
+            items = [str(item).strip() for item in self.params["ips"]]
+            return "ip", ",".join(items), format_networks(ip_networks(items))
         if given == ["asset_list"]:
             found = self.resolver.asset_list(self.params["asset_list"])
             return "asset", {"id": int(found["id"])}, int(found["id"])
@@ -221,7 +222,7 @@ class RuleRequest:
         """Whether an existing rule is for the same plugin, hosts, port and protocol."""
         if view["plugin_id"] != self.plugin_id or view["host_type"] != self.host_type:
             return False
-        if self.host_type == "ip" and view["ips"] != self.hosts:
+        if self.host_type == "ip" and format_networks(ip_networks(view["ips"])) != self.hosts:
             return False
         if self.host_type == "asset" and (view["asset_list"] or {}).get("id") != self.hosts:
             return False
@@ -356,7 +357,7 @@ class RuleSync:
         request = self.request
         view = {"kind": self.kind, "id": None, "plugin_id": request.plugin_id, "plugin_name": plugin_details.get("name"),
                 "repository": {"id": int(repository_id), "name": None}, "host_type": request.host_type,
-                "ips": request.hosts if request.host_type == "ip" else None,
+                "ips": request.host_value.split(",") if request.host_type == "ip" else None,
                 "asset_list": {"id": request.hosts, "name": None} if request.host_type == "asset" else None,
                 "port": request.port, "protocol": request.protocol, "created": None, "modified": None, "creator": None,
                 "expires_at": None if expires == -1 else _iso(expires)}

@@ -81,22 +81,55 @@ rules:
   type: list
   elements: dict
   contains:
-    kind: {description: C(accept)., type: str}
-    id: {description: The rule's ID in SC., type: int}
-    plugin_id: {description: The plugin., type: int}
-    plugin_name: {description: The plugin's name., type: str}
-    repository: {description: The repository the rule is in, C(id) and C(name)., type: dict}
-    host_type: {description: "C(ip), C(asset), C(all), or SC's C(uuid) and C(hostUUID) for rules made elsewhere.", type: str}
-    ips: {description: The addresses of a C(ip) rule, else null., type: list, elements: str}
-    asset_list: {description: The asset list of an C(asset) rule (C(id) and C(name)), else null., type: dict}
-    port: {description: The port, or C(any)., type: str}
-    protocol: {description: "C(tcp), C(udp), C(icmp), or C(any).", type: str}
-    expires: {description: When the rule ends in epoch seconds; null for never., type: int}
-    expires_at: {description: The same time in ISO 8601 UTC; null for never., type: str}
-    comment: {description: The rule's comment., type: str}
-    created: {description: When SC made the rule (epoch seconds)., type: int}
-    modified: {description: When SC last changed the rule (epoch seconds)., type: int}
-    creator: {description: The user name of the rule's creator., type: str}
+    kind:
+      description: C(accept).
+      type: str
+    id:
+      description: The rule's ID in SC.
+      type: int
+    plugin_id:
+      description: The plugin.
+      type: int
+    plugin_name:
+      description: The plugin's name.
+      type: str
+    repository:
+      description: The repository the rule is in, with C(id) and C(name).
+      type: dict
+    host_type:
+      description: C(ip), C(asset) or C(all); SC's C(uuid) and C(hostUUID) for rules made elsewhere.
+      type: str
+    ips:
+      description: The addresses of an C(ip) rule as SC holds them; else null.
+      type: list
+      elements: str
+    asset_list:
+      description: The asset list of an C(asset) rule, with C(id) and C(name); else null.
+      type: dict
+    port:
+      description: The port, or C(any).
+      type: str
+    protocol:
+      description: C(tcp), C(udp), C(icmp) or C(any).
+      type: str
+    expires:
+      description: When the rule ends, in epoch seconds; null for never.
+      type: int
+    expires_at:
+      description: The same time in ISO 8601, UTC; null for never.
+      type: str
+    comment:
+      description: The rule's comment.
+      type: str
+    created:
+      description: When SC made the rule, in epoch seconds.
+      type: int
+    modified:
+      description: When SC last changed the rule, in epoch seconds.
+      type: int
+    creator:
+      description: The user name of the rule's creator.
+      type: str
   sample:
     - {kind: accept, id: 31, plugin_id: 51192, plugin_name: SSL Certificate Cannot Be Trusted,
        repository: {id: 1, name: DMZ}, host_type: ip, ips: [10.20.0.0/24], asset_list: null, port: "443",

@@ -74,9 +74,15 @@ rules:
   type: list
   elements: dict
   contains:
-    kind: {description: C(recast)., type: str}
-    id: {description: The rule's ID in SC., type: int}
-    new_severity: {description: "The severity findings get: C(info), C(low), C(medium), C(high) or C(critical).", type: str}
+    kind:
+      description: C(recast).
+      type: str
+    id:
+      description: The rule's ID in SC.
+      type: int
+    new_severity:
+      description: The severity findings get, one of C(info), C(low), C(medium), C(high) and C(critical).
+      type: str
   sample:
     - {kind: recast, id: 4, plugin_id: 42873, plugin_name: SSL Medium Strength Cipher Suites Supported,
        repository: {id: 1, name: DMZ}, host_type: ip, ips: [10.30.1.10, 10.30.1.11], asset_list: null, port: "443",

@@ -102,3 +102,18 @@ def test_patch_and_verify_fails_naming_a_finding_the_patch_missed(sc, tmp_path):
     run = patch_and_verify(sc, tmp_path)
     assert run.returncode != 0
     assert "%s plugin %s port %s/" % missed in run.output and "vulnerable" in run.output
+
+
+def test_exceptions_playbook_makes_sc_match_the_file_and_a_rerun_changes_nothing(sc, tmp_path):
+    first = run_playbook(PLAYBOOKS / "exceptions.yml", tmp_path, env=sc_environment(sc, "secmanager"))
+    assert first.returncode == 0 and "changed=2" in first.stdout, first.output
+    repositories = len(sc.users["secmanager"].repository_ids)
+    accepted = sorted((rule["plugin"].id, rule["repository"]["name"]) for rule in sc.risk_rules.listed("accept"))
+    assert accepted == sorted([(51192, repository["name"]) for repository in sc.dataset.repositories]
+                              + [(57582, "Datacenter")])
+    recast = [rule for rule in sc.risk_rules.listed("recast")]
+    assert len(recast) == repositories and {rule["newSeverity"] for rule in recast} == {"1"}
+    mark = len(sc.requests)
+    again = run_playbook(PLAYBOOKS / "exceptions.yml", tmp_path, env=sc_environment(sc, "secmanager"))
+    assert again.returncode == 0 and "changed=0" in again.stdout, again.output
+    assert not [r for r in sc.requests[mark:] if r.method in ("POST", "DELETE") and "RiskRule" in r.path]

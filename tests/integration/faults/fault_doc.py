@@ -79,6 +79,8 @@ TARGET_DESCRIPTIONS = dict(
     scan_launch=("`tenablesc_scan_launch` of a scan definition, Security Manager keys", "the launch"),
     remediation_scan=("`tenablesc_remediation_scan` of one finding on a host that does not answer",
                       "the policy create (the first write)"),
+    accept_risk=("`tenablesc_accept_risk` accepting a plugin on one address, Security Manager keys",
+                 "the create (the first write)"),
     inventory=("the inventory plugin, `ansible-inventory --list`", "a page after the first"),
 )
 
@@ -135,11 +137,12 @@ class Notes:
 
 def stable(message):
     """``message`` as a note: without the request it is about (the target says which), the simulator's URL,
-    the IDs of asset lists, policies and scan results, the token in a remediation scan's name and exception details,
+    the IDs of asset lists, policies, scan results and risk rules, the token in a remediation scan's name and exception details,
     which change between runs."""
     text = re.sub(r"^(GET|POST|PATCH|PUT|DELETE) /\S+: ", "<request>: ", " ".join(str(message).split()))
     text = re.sub(r"https?://127\.0\.0\.1:\d+", "<url>", text)
     text = re.sub(r"(asset list|policy|scan result) \d+", r"\1 <id>", text)
+    text = re.sub(r"(risk rules? it had created:|risk rule) [0-9, ]+\b", r"\1 <id>", text)
     text = re.sub(r" [0-9a-f]{8} repository ", " <token> repository ", text)
     return _mask_nested_parentheses(text)
 

@@ -13,6 +13,7 @@ import ipaddress
 import json
 import re
 import time
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,6 +105,7 @@ TARGETS = (
     # The first POST under /rest/scan a launch sends is the launch; a remediation scan's first write is the policy.
     Target("scan_launch", "scan_launch", "POST", "/rest/scan", repeatable=False),
     Target("remediation_scan", "remediation_scan", "POST", "/rest/policy", repeatable=False),
+    Target("accept_risk", "accept_risk", "POST", "/rest/acceptRiskRule", repeatable=False),
     Target("inventory", "inventory", "POST", "/rest/analysis", after=1, paged=True),
 )
 MODULE_TARGETS = tuple(target for target in TARGETS if target.name != "inventory")
@@ -138,6 +140,8 @@ class Row:
         suffix = fires.replace(" ", "-")
         self.created, self.updated, self.deleted, self.launched, self.verified = (
             "Fault matrix %s (%s)" % (what, fires) for what in ("created", "updated", "deleted", "launched", "verified"))
+        # Each row accepts a plugin on an address of its own, which no host has.
+        self.accepted_ip = "10.250.4.%d" % (zlib.crc32(fires.encode()) % 250 + 1)
         self.dest = Path(workdir) / ("findings-%s.jsonl" % suffix)
         self.changes = Path(workdir) / ("changes-%s.jsonl" % suffix)
         self.checkpoint = Path(workdir) / ("checkpoint-%s.json" % suffix)
@@ -174,6 +178,8 @@ def module_task(sim, row, target):
         "scan_launch": ("tenablesc_scan_launch", dict(manager, name=row.launched)),
         "remediation_scan": ("tenablesc_remediation_scan", dict(manager, name=row.verified, poll_interval=1, findings=[
             {"ip": UNANSWERED, "pluginID": 19506, "port": 0, "protocol": "TCP", "repository": {"id": 1}}])),
+        "accept_risk": ("tenablesc_accept_risk", dict(manager, plugin_id=19506, ips=[row.accepted_ip],
+                                                      repositories=[1], comment="fault matrix")),
     }[target.name]
 
 
@@ -475,11 +481,22 @@ def _remediation_scan(cell, sim, row, result, oracle):
                    "the finding was not reported unchecked: %s" % result.get("counts"))
 
 
+def _accept_risk(cell, sim, row, result, oracle):
+    made = [rule for rule in sim.risk_rules.listed("accept") if rule["hostValue"] == row.accepted_ip]
+    cell.check(len(made) <= 1, "%d accept risk rules for one address" % len(made))
+    if cell.succeeded:
+        cell.check(len(made) == 1 and [rule.get("id") for rule in result.get("rules") or []] == [int(made[0]["id"])],
+                   "the result is not the rule SC holds")
+        cell.check(result.get("applied_repositories") == [1], "the rule was not applied")
+    else:
+        cell.check(not result.get("rules"), "a failed task returned rules")
+
+
 JUDGES = dict(apikey_check=_apikey_check, vulns_info=_vulns_info, vulns_info_dest=_vulns_info_dest,
               findings_sync=_findings_sync,
               asset_info=_asset_info, asset_create=_asset_create, asset_update=_asset_update,
               asset_delete=_asset_delete, scan_result_info=_scan_result_info, scan_launch=_scan_launch,
-              remediation_scan=_remediation_scan)
+              remediation_scan=_remediation_scan, accept_risk=_accept_risk)
 
 
 def judge_inventory(sim, inventory, oracle):

@@ -52,6 +52,7 @@ def test_fault(fault, fault_observations, subtests):
     ("Found asset list 15 at https://127.0.0.1:40123 (unclosed", "Found asset list <id> at <url> (unclosed"),
     ("found policy 1000007 ('secops.tenablesc remediation 5ec3fb20 repository 1') it had created; scan result 8",
      "found policy <id> ('secops.tenablesc remediation <token> repository 1') it had created; scan result <id>"),
+    ("found the accept risk rules it had created: 25, 26.", "found the accept risk rules it had created: <id>."),
 ])
 def test_messages_are_shown_without_what_changes_between_runs(message, shown):
     assert stable(message) == shown

@@ -41,7 +41,9 @@ WRONG_BY_TYPE = {
 }
 NOT_A_CHOICE = "none-of-the-choices"
 # What a module needs besides the connection for a call to be valid, so only the wrong value is wrong.
-VALID_CALL = {"tenablesc_asset": dict(name="Wrong values"),
+VALID_CALL = {"tenablesc_accept_risk": dict(plugin_id=19506, all_hosts=True),
+              "tenablesc_asset": dict(name="Wrong values"),
+              "tenablesc_recast_risk": dict(plugin_id=19506, all_hosts=True, new_severity="low"),
               "tenablesc_remediation_scan": dict(findings=[{"ip": "10.0.0.1", "pluginID": 19506, "repository": {"id": 1}}]),
               "tenablesc_scan_launch": dict(id=1)}
 # Valid enough for a required sibling of the option under test.

@@ -50,6 +50,7 @@ ASSET_READ = dict(method="GET", path="/rest/asset", after=1)
 ASSET_CREATE = dict(method="POST", path="/rest/asset")
 LAUNCH = dict(method="POST", path="/rest/scan/1/launch")
 POLICY_CREATE = dict(method="POST", path="/rest/policy")
+RULE_CREATE = dict(method="POST", path="/rest/acceptRiskRule")
 ONCE, EVERY_TIME = 1, 100
 
 
@@ -84,6 +85,11 @@ def remediation(**args):
     """A remediation scan of a host that does not answer: it runs, finds nothing and cleans up."""
     return dict(dict(poll_interval=1, findings=[{"ip": "10.251.9.9", "pluginID": 19506, "repository": {"id": 1}}]),
                 **args)
+
+
+def exception(**args):
+    """A rule accepting a plugin on an address no host has: it changes nothing the other cases read."""
+    return dict(dict(plugin_id=19506, ips=["10.251.7.7"], repositories=[1], comment="leak hunt"), **args)
 
 
 def new_list(name):
@@ -121,6 +127,13 @@ MODULE_CASES = (
     Case("remediation scan", "tenablesc_remediation_scan", "ok", "", user="secmanager", args=remediation()),
     Case("remediation policy answer lost", "tenablesc_remediation_scan", "ok", "answer to the policy create was lost",
          user="secmanager", args=remediation(), faults=(fault("reset_after", POLICY_CREATE),)),
+    Case("accept a risk", "tenablesc_accept_risk", "ok", "", user="secmanager", args=exception(expires="2099-01-31")),
+    Case("accept answer lost", "tenablesc_accept_risk", "ok", "answer to the create was lost", user="secmanager",
+         args=exception(ips=["10.251.7.8"]), faults=(fault("reset_after", RULE_CREATE),)),
+    Case("recast a risk", "tenablesc_recast_risk", "ok", "", user="secmanager", args=exception(new_severity="low")),
+    Case("risk rules", "tenablesc_risk_rule_info", "ok", ""),
+    Case("expiry in the past", "tenablesc_accept_risk", "failed", "already past", user="secmanager",
+         args=exception(expires="2001-01-01")),
     Case("changes since the checkpoint", "tenablesc_findings_sync", "ok", "",
          args=changes(checkpoint_file="changes.checkpoint", dest="changes.jsonl")),
     Case("changes when a reset persists", "tenablesc_findings_sync", "failed", "connection broke",
@@ -182,6 +195,8 @@ ENVIRONMENT_CASES = (
     Case("role may not scan", "tenablesc_remediation_scan", "failed", "Security Manager or Security Analyst",
          args=remediation()),
     Case("scan results", "tenablesc_scan_result_info", "ok", ""),
+    Case("role may not accept risks", "tenablesc_accept_risk", "failed", "Accept Risk and Recast Risk permissions",
+         args=exception()),
 )
 
 INVENTORY_CASES = (

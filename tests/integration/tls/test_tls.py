@@ -21,17 +21,20 @@ from support.servers import QuietHandler, serving
 MODULES = sorted(path.stem for path in (REPO / "plugins" / "modules").glob("tenablesc_*.py"))
 # A call of each module that succeeds for a Vulnerability Analyst and changes nothing.
 CALLS = {
+    "tenablesc_accept_risk": dict(plugin_id=19506, all_hosts=True),
     "tenablesc_apikey_check": {},
     "tenablesc_asset": dict(name="No such list", state="absent"),
     "tenablesc_asset_info": {},
     "tenablesc_findings_sync": dict(states=["fixed"], first_run_days=1),
+    "tenablesc_recast_risk": dict(plugin_id=19506, all_hosts=True, new_severity="low"),
     "tenablesc_remediation_scan": dict(findings=[{"ip": "10.16.0.1", "pluginID": 19506, "repository": {"id": 1}}]),
+    "tenablesc_risk_rule_info": {},
     "tenablesc_scan_launch": dict(id=1),
     "tenablesc_scan_result_info": {},
     "tenablesc_vulns_info": dict(tool="sumseverity"),
 }
 # Modules whose call writes: run in check mode, where they read what they need and change nothing.
-CHECK_MODE = ("tenablesc_remediation_scan", "tenablesc_scan_launch")
+CHECK_MODE = ("tenablesc_accept_risk", "tenablesc_recast_risk", "tenablesc_remediation_scan", "tenablesc_scan_launch")
 UNKNOWN_CA = "unable to get local issuer certificate"
 MISMATCH = "mismatch"
 
