@@ -6,6 +6,7 @@
 import pytest
 
 from sc_simulator.catalog import PROTOCOL_NAMES
+from support.ansible_run import run_inventory, sc_environment
 
 WRITES = ("POST", "PATCH", "DELETE")
 RULE_PATHS = ("/rest/acceptRiskRule", "/rest/recastRiskRule")
@@ -178,3 +179,23 @@ def test_sc_6_0_refusing_rules_by_address_points_to_asset_lists(task, manager, s
     assert run.returncode != 0 and run.result["error"]["kind"] == "configuration", run.output
     assert run.result["msg"].startswith("SC refused the accept risk rule by address: Please specify ips")
     assert "asset_list" in run.result["error"]["hint"]
+
+
+def test_the_inventory_leaves_a_host_out_once_its_only_critical_is_accepted(task, manager, sc, tmp_path):
+    ds = sc.dataset
+    criticals = {}
+    for i in open_findings(sc, repository_id="1"):
+        if ds.plugins[ds.f_plugin[i]].severity == 4:
+            criticals.setdefault(ds.f_host[i], []).append(i)
+    shared = {h.ip for h in ds.hosts if sum(1 for other in ds.hosts if other.ip == h.ip) > 1}
+    host_index, [only] = next((host, found) for host, found in sorted(criticals.items())
+                              if len(found) == 1 and ds.hosts[host].ip not in shared)
+    host = ds.hosts[host_index]
+    source = tmp_path / "sc.tenablesc.yml"
+    source.write_text("plugin: secops.tenablesc.tenablesc\nfilters:\n  severity: [critical]\n  accepted_risk: false\n")
+    env = sc_environment(sc, "secmanager")
+    assert host.ip in {v["sc_ip"] for v in run_inventory(source, tmp_path, env=env).listed["_meta"]["hostvars"].values()}
+    accepted = task("tenablesc_accept_risk", dict(manager, plugin_id=ds.plugins[ds.f_plugin[only]].id, ips=[host.ip],
+                                                  repositories=["1"]))
+    assert accepted.returncode == 0, accepted.output
+    assert host.ip not in {v["sc_ip"] for v in run_inventory(source, tmp_path, env=env).listed["_meta"]["hostvars"].values()}
