@@ -90,9 +90,8 @@ _KEY_LIKE_RUN = re.compile(r"[A-Za-z0-9_+/=]{20,}")
 
 def table_argument_spec(options):
     """Module argument spec of an option table whose entries also carry their documentation."""
-    return dict((name, dict((key, option[key]) for key in ("type", "elements", "default", "choices", "required")
-                           if key in option))
-                for name, option in options.items())
+    keys = ("type", "elements", "default", "choices", "required")
+    return dict((name, dict((key, option[key]) for key in keys if key in option)) for name, option in options.items())
 
 
 def connection_argument_spec():

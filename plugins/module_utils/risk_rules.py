@@ -263,7 +263,7 @@ class RuleSync:
         existing = [view for view in list_rules(self.client, self.kind, self.request.plugin_id, repository_ids)
                     if self.request.covers_same(view)]
         if self.params["state"] == "absent":
-            return self._absent(existing, repository_ids)
+            return self._absent(existing)
         expires = expiry(self.params["expires"], self.client.clock())
         return self._present(existing, repository_ids, expires, plugin_details)
 
@@ -290,13 +290,16 @@ class RuleSync:
         return dict(changed=changed, rules=rules, applied_repositories=applied,
                     diff=dict(before=[_diff_view(view) for view in stale], after=[_diff_view(view) for view in created]))
 
-    def _absent(self, existing, _repository_ids):
+    def _absent(self, existing):
         for view in existing:
             self._delete(view)
         applied = []
         if existing:
-            remaining = [] if self.check_mode else list_rules(self.client, self.kind)
-            applied = self._apply(sorted(set(str(view["repository"]["id"]) for view in existing)), remaining)
+            repository_ids = sorted(set(str(view["repository"]["id"]) for view in existing))
+            # Any rule left in a repository can name it when applying; only their IDs are needed.
+            remaining = [] if self.check_mode else self.client.get(self.path, params={
+                "fields": "id,repository", "repositoryIDs": ",".join(repository_ids)}) or []
+            applied = self._apply(repository_ids, remaining)
         return dict(changed=bool(existing), rules=[], applied_repositories=applied,
                     diff=dict(before=[_diff_view(view) for view in existing], after=[]))
 
@@ -343,11 +346,14 @@ class RuleSync:
             self.warn("SC's answer to the delete was lost; %s %s is gone." % (self.label, view["id"]))
 
     def _apply(self, repository_ids, rules_after):
-        """Apply the rules of each repository; the repositories applied (none with apply false or in check mode)."""
+        """Apply the rules of each repository; the repositories applied (none with apply false or in check mode).
+
+        ``rules_after`` are rules (views or SC's own) that exist after the change, each with an id and a repository.
+        """
         if not self.params["apply"] or self.check_mode:
             return []
         for repository_id in repository_ids:
-            here = [view["id"] for view in rules_after if str(view["repository"]["id"]) == repository_id]
+            here = [rule["id"] for rule in rules_after if str((rule.get("repository") or {}).get("id")) == repository_id]
             # A rule of the repository names it (recorded); with none left, SC's documented form names none.
             path = "%s/%s/apply" % (self.path, here[0]) if here else "%s/apply" % self.path
             self.client.post(path, {"repository": {"id": int(repository_id)}})

@@ -111,7 +111,7 @@ def test_exceptions_playbook_makes_sc_match_the_file_and_a_rerun_changes_nothing
     accepted = sorted((rule["plugin"].id, rule["repository"]["name"]) for rule in sc.risk_rules.listed("accept"))
     assert accepted == sorted([(51192, repository["name"]) for repository in sc.dataset.repositories]
                               + [(57582, "Datacenter")])
-    recast = [rule for rule in sc.risk_rules.listed("recast")]
+    recast = sc.risk_rules.listed("recast")
     assert len(recast) == repositories and {rule["newSeverity"] for rule in recast} == {"1"}
     mark = len(sc.requests)
     again = run_playbook(PLAYBOOKS / "exceptions.yml", tmp_path, env=sc_environment(sc, "secmanager"))

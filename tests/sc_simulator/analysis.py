@@ -276,24 +276,30 @@ class AnalysisEngine:
         """One predicate on a finding index for the source, the plugin tests and the finding column tests."""
         ds = self.dataset
         checks = [lambda i: ds.f_mitigated[i] == mitigated]
-        if criteria.plugin_tests:
-            plugin_mask, plugins = criteria.plugin_mask(PLUGINS), ds.f_plugin
+        plugin_tests, severity_tests = list(criteria.plugin_tests), criteria.severity_tests
+        if severity_tests and not self._effects().recast:
+            # Nothing recast: a severity is the plugin's, so the filter joins the (much cheaper) plugin mask.
+            plugin_tests += [lambda plugin, test=test: test(plugin.severity) for test in severity_tests]
+            severity_tests = []
+        if plugin_tests:
+            plugins = ds.f_plugin
+            plugin_mask = bytearray(all(test(plugin) for test in plugin_tests) for plugin in PLUGINS)
             checks.append(lambda i: plugin_mask[plugins[i]])
-        if criteria.severity_tests or criteria.risk_tests:
-            checks.append(self._risk_test(criteria))
+        if severity_tests or criteria.risk_tests:
+            checks.append(self._risk_test(severity_tests, criteria.risk_tests))
         for column_name, test in criteria.finding_tests + extra_tests:
             column = getattr(ds, column_name)
             checks.append(lambda i, column=column, test=test: test(column[i]))
         return checks[0] if len(checks) == 1 else (lambda i: all(check(i) for check in checks))
 
-    def _risk_test(self, criteria):
+    def _risk_test(self, severity_tests, risk_tests):
         """One predicate for the severity filters (on the severity after recasting) and the risk rule filters."""
         effects, severity, plugins = self._effects(), self._severity, self.dataset.f_plugin
         recast, accepted = effects.recast, effects.accepted
         flags = {"accepted": accepted.__contains__, "recast": recast.__contains__}
         tests = [lambda i, test=test: test(recast[i] if i in recast else severity[plugins[i]])
-                 for test in criteria.severity_tests]
-        tests += [lambda i, flag=flags[kind], wanted=wanted: flag(i) == wanted for kind, wanted in criteria.risk_tests]
+                 for test in severity_tests]
+        tests += [lambda i, flag=flags[kind], wanted=wanted: flag(i) == wanted for kind, wanted in risk_tests]
         return lambda i: all(test(i) for test in tests)
 
     def _match(self, criteria, allowed, keep):

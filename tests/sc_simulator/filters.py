@@ -77,9 +77,6 @@ class Criteria:
             mask = bytearray(flag and test(host) for flag, host in zip(mask, dataset.hosts))
         return mask
 
-    def plugin_mask(self, plugins):
-        return bytearray(all(test(plugin) for test in self.plugin_tests) for plugin in plugins)
-
 
 def compile_filters(filters, context):
     if not isinstance(filters, list):

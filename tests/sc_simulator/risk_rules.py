@@ -165,8 +165,7 @@ class RiskRules:
         hosts = self._host_test(rule)
         plugin_index = rule["plugin"].index
         port = None if rule["port"] == "any" else int(rule["port"])
-        protocol = None if rule["protocol"] == "any" else _PROTOCOL_NUMBERS.get(rule["protocol"].upper(),
-                                                                                 _number(rule["protocol"]))
+        protocol = None if rule["protocol"] == "any" else _PROTOCOL_NUMBERS[rule["protocol"]]
         repository_id = rule["repository"]["id"]
         for host in ds.hosts:
             if host.repository_id != repository_id or not hosts(host):
@@ -227,7 +226,7 @@ class RiskRules:
     def _protocol(value):
         if value in (None, "", "any"):
             return "any"
-        number = _number(value) if str(value).isdigit() else _PROTOCOL_NUMBERS.get(str(value).upper())
+        number = int(value) if str(value).isdigit() else _PROTOCOL_NUMBERS.get(str(value).upper())
         if number not in PROTOCOL_NAMES:
             raise invalid_parameters("Invalid protocol '%s'." % value)
         # recorded: test_accept_risks_list_success.yaml answers a name ("TCP") for a rule's protocol
@@ -253,10 +252,6 @@ class RiskRules:
             for rule_id, rule in list(self._rules[kind].items()):
                 if rule["expires"] != "-1" and int(rule["expires"]) <= self.dataset.now:
                     del self._rules[kind][rule_id]
-
-
-def _number(text):
-    return int(text) if str(text).isdigit() else None
 
 
 def refuse_writer(user, kind):
