@@ -46,6 +46,10 @@ HINT_RISK_BY_ADDRESS = (
     "SC 6.0 refuses accept and recast risk rules by address (pyTenable #677): put the addresses in an asset list"
     " (secops.tenablesc.tenablesc_asset) and give it as asset_list instead of ips."
 )
+HINT_RULES_NOT_APPLIED = (
+    "The rules are changed in SC but not applied: SC applies a new rule by itself after a while, but a deleted rule"
+    " keeps its effect until rules are applied. Click Apply Rules on SC's Accept Risk Rules or Recast Risk Rules page."
+)
 HINT_SCAN_FAILED = (
     "Look at the scan result in SC (Scans > Scan Results) and at the scanners of the scan's zone"
     " (Resources > Nessus Scanners), then launch again."
@@ -214,6 +218,10 @@ class PermissionDeniedError(APIError, kind="permission", hint=HINT_PERMISSION):
 
 class NotFoundError(APIError, kind="not_found"):
     """SC error 147: the object does not exist (or is not visible to the account)."""
+
+
+class RulesNotAppliedError(TenableSCError, kind="rules_not_applied", hint=HINT_RULES_NOT_APPLIED):
+    """Accept or recast risk rules were created or deleted, but applying them failed."""
 
 
 class ScanResultError(TenableSCError):

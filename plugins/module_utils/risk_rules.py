@@ -22,6 +22,8 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.connection import
 from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
     APIError,
     ConfigurationError,
+    RulesNotAppliedError,
+    TenableSCError,
     TransportError,
     HINT_RISK_BY_ADDRESS,
 )
@@ -356,7 +358,12 @@ class RuleSync:
             here = [rule["id"] for rule in rules_after if str((rule.get("repository") or {}).get("id")) == repository_id]
             # A rule of the repository names it (recorded); with none left, SC's documented form names none.
             path = "%s/%s/apply" % (self.path, here[0]) if here else "%s/apply" % self.path
-            self.client.post(path, {"repository": {"id": int(repository_id)}})
+            try:
+                # Applying twice does no harm, so a lost answer is retried like a read's.
+                self.client.post(path, {"repository": {"id": int(repository_id)}}, safe=True)
+            except TenableSCError as exc:
+                raise RulesNotAppliedError("Applying the %ss of repository %s failed: %s" % (
+                    self.label, repository_id, exc), **exc.details) from None
         return [int(item) for item in repository_ids]
 
     def _predicted(self, repository_id, expires, comment, plugin_details):

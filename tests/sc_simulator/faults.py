@@ -30,12 +30,13 @@ PROXY_502_PAGE = (b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<bo
 class Fault:
     """Fires on matching requests after letting ``after`` of them through, ``times`` times, then disarms."""
 
-    def __init__(self, kind, method="*", path="/rest/analysis", after=0, times=1, **params):
+    def __init__(self, kind, method="*", path="/rest/analysis", after=0, times=1, exact=False, **params):
         if kind not in KINDS:
             raise ValueError("unknown fault kind %r (known: %s)" % (kind, ", ".join(KINDS)))
         self.kind = kind
         self.method = method.upper()
         self.path = path
+        self.exact = exact  # only ``path`` itself, not the paths below it
         self.after = int(after)
         self.times = int(times)
         self.params = params
@@ -45,7 +46,9 @@ class Fault:
     def matches(self, method, path):
         if self.method not in ("*", method):
             return False
-        return self.path == "*" or path == self.path or path.startswith(self.path.rstrip("/") + "/")
+        if self.path == "*" or path == self.path:
+            return True
+        return not self.exact and path.startswith(self.path.rstrip("/") + "/")
 
     @property
     def armed(self):

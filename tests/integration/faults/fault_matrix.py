@@ -59,7 +59,7 @@ class Fault:
     def spec(self, target, fires):
         """The simulator fault that puts this row on ``target``'s request."""
         return dict(self.params, kind=self.kind, method=target.method, path=target.path, after=target.after,
-                    times=TIMES[fires])
+                    times=TIMES[fires], exact=target.exact)
 
 
 FAULTS = (
@@ -89,6 +89,7 @@ class Target:
     paged: bool = False
     repeatable: bool = True  # creates and deletes are never sent twice once they may have reached SC
     rereads_when_count_moves: bool = False  # the findings sync reads a walk again when SC's count moves under it
+    exact: bool = False  # the faults hit only ``path`` itself, not the paths below it
 
 
 TARGETS = (
@@ -105,7 +106,8 @@ TARGETS = (
     # The first POST under /rest/scan a launch sends is the launch; a remediation scan's first write is the policy.
     Target("scan_launch", "scan_launch", "POST", "/rest/scan", repeatable=False),
     Target("remediation_scan", "remediation_scan", "POST", "/rest/policy", repeatable=False),
-    Target("accept_risk", "accept_risk", "POST", "/rest/acceptRiskRule", repeatable=False),
+    # The create only: applying, a POST below the same path, is retried like a read (it is idempotent).
+    Target("accept_risk", "accept_risk", "POST", "/rest/acceptRiskRule", repeatable=False, exact=True),
     Target("inventory", "inventory", "POST", "/rest/analysis", after=1, paged=True),
 )
 MODULE_TARGETS = tuple(target for target in TARGETS if target.name != "inventory")

@@ -199,3 +199,13 @@ def test_the_inventory_leaves_a_host_out_once_its_only_critical_is_accepted(task
                                                   repositories=["1"]))
     assert accepted.returncode == 0, accepted.output
     assert host.ip not in {v["sc_ip"] for v in run_inventory(source, tmp_path, env=env).listed["_meta"]["hostvars"].values()}
+
+
+def test_a_failed_apply_says_the_rule_changed_but_is_not_applied(task, manager, sc, target):
+    applied = "/rest/acceptRiskRule/24/apply"  # the simulator's first accept rule is 24, as recorded
+    sc.add_fault("status", method="POST", path=applied, times=10, status=503)
+    run = task("tenablesc_accept_risk", dict(manager, **rule_args(target)))
+    assert run.returncode != 0 and run.result["error"]["kind"] == "rules_not_applied", run.output
+    assert run.result["msg"].startswith("Applying the accept risk rules of repository 1 failed: POST")
+    assert "Click Apply Rules" in run.result["msg"] and sc.count("POST", applied) > 1
+    assert [rule["hostValue"] for rule in sc.risk_rules.listed("accept")] == [target["ip"]]
