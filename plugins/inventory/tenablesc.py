@@ -44,7 +44,8 @@ options:
         Keep only hosts with findings that match these filters, in the vocabulary of the
         M(secops.tenablesc.tenablesc_vulns_info) options, such as C({last_seen: 30, severity: [high, critical]}).
       - Keys are C(severity), C(plugin_id), C(plugin_name), C(ip), C(dns_name), C(repository), C(asset), C(cve),
-        C(exploit_available), C(last_seen), C(first_seen), C(vpr_score), C(port), C(protocol).
+        C(exploit_available), C(last_seen), C(first_seen), C(vpr_score), C(port), C(protocol), C(accepted_risk),
+        C(recast_risk).
       - Host variables such as C(sc_severity) then count only matching findings.
     type: dict
     default: {}

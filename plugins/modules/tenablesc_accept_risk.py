@@ -106,6 +106,11 @@ rules:
     asset_list:
       description: The asset list of an C(asset) rule, with C(id) and C(name); else null.
       type: dict
+    uuids:
+      description: The agent or host UUIDs of a C(uuid) or C(hostUUID) rule made elsewhere; only for those.
+      type: list
+      elements: str
+      returned: for rules by UUID
     port:
       description: The port, or C(any).
       type: str

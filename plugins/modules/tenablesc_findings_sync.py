@@ -33,7 +33,7 @@ options:
         Keep only findings that match these filters, in the vocabulary of the
         M(secops.tenablesc.tenablesc_vulns_info) options, such as C({severity: [high, critical], repository: [DMZ]}).
       - Keys are C(severity), C(plugin_id), C(plugin_name), C(ip), C(dns_name), C(repository), C(asset), C(cve),
-        C(exploit_available), C(first_seen), C(vpr_score), C(port), C(protocol).
+        C(exploit_available), C(first_seen), C(vpr_score), C(port), C(protocol), C(accepted_risk), C(recast_risk).
       - C(last_seen) is refused, because the sync sets the time window itself.
     type: dict
     default: {}
