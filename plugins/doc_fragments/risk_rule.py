@@ -55,7 +55,7 @@ options:
     description:
       - >-
         When the rule ends: an ISO date (V(2027-03-31), the rule lasts through that day, UTC), an ISO date and time
-        (V(2027-03-31T12:00:00Z)), or V(never).
+        (V(2027-03-31T12:00:00Z), UTC unless it gives an offset), epoch seconds, or V(never).
       - 'A time already past on SC''s clock is refused: SC deletes expired rules by itself, every hour.'
     type: str
     default: never

@@ -221,7 +221,12 @@ class NotFoundError(APIError, kind="not_found"):
 
 
 class RulesNotAppliedError(TenableSCError, kind="rules_not_applied", hint=HINT_RULES_NOT_APPLIED):
-    """Accept or recast risk rules were created or deleted, but applying them failed."""
+    """Accept or recast risk rules were created or deleted, but applying them failed; ``rules`` are those SC holds."""
+
+    def to_fail_json(self):
+        failed = super(RulesNotAppliedError, self).to_fail_json()
+        failed.update(changed=True, rules=failed["error"].pop("rules", []))
+        return failed
 
 
 class ScanResultError(TenableSCError):

@@ -13,7 +13,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import calendar
 import re
 import time
 
@@ -30,6 +29,7 @@ from ansible_collections.secops.tenablesc.plugins.module_utils.errors import (
 from ansible_collections.secops.tenablesc.plugins.module_utils.filters import PROTOCOLS
 from ansible_collections.secops.tenablesc.plugins.module_utils.lookups import NameResolver, plugin, repositories
 from ansible_collections.secops.tenablesc.plugins.module_utils.rows import SEVERITY_NAMES
+from ansible_collections.secops.tenablesc.plugins.module_utils.sync import parse_since
 
 # kind -> (SC's resource, what messages call one)
 KINDS = {"accept": ("/acceptRiskRule", "accept risk rule"), "recast": ("/recastRiskRule", "recast risk rule")}
@@ -66,7 +66,7 @@ RULE_OPTIONS = {
         type="str", default="never",
         description=[
             "When the rule ends: an ISO date (V(2027-03-31), the rule lasts through that day, UTC), an ISO date"
-            " and time (V(2027-03-31T12:00:00Z)), or V(never).",
+            " and time (V(2027-03-31T12:00:00Z), UTC unless it gives an offset), epoch seconds, or V(never).",
             "A time already past on SC's clock is refused: SC deletes expired rules by itself, every hour."]),
     "comment": dict(
         type="str",
@@ -91,8 +91,9 @@ RECAST_OPTIONS = {
 }
 # SC answers a protocol as a name ("TCP") where it was sent as a number ("6").
 _PROTOCOL_NAMES = dict((str(number), name) for name, number in PROTOCOLS.items())
-_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
-_DATE_TIME = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?(Z|[+-]00:?00)?$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_DAY = 86400
+_PORT = re.compile(r"^[0-9]{1,5}$")
 
 
 def rule_argument_spec(kind):
@@ -103,24 +104,14 @@ def rule_argument_spec(kind):
 
 
 def expiry(value, now):
-    """Epoch seconds of an ``expires`` option, or -1 for never; a time at or before ``now`` is refused."""
+    """Epoch seconds of an ``expires`` option, or -1 for never; a time at or before ``now`` is refused.
+
+    A date alone lasts through that day (UTC), as SC's own date picker means it.
+    """
     text = str(value).strip()
     if text.lower() in ("never", "", "-1"):
         return -1
-    day, moment = _DATE.match(text), _DATE_TIME.match(text)
-    try:
-        if day:
-            stamp = calendar.timegm((int(day.group(1)), int(day.group(2)), int(day.group(3)), 23, 59, 59, 0, 0, 0))
-            time.strptime(text, "%Y-%m-%d")
-        elif moment:
-            parts = [int(part or 0) for part in moment.groups()[:6]]
-            stamp = calendar.timegm(tuple(parts) + (0, 0, 0))
-            time.strptime("%04d-%02d-%02d %02d:%02d:%02d" % tuple(parts), "%Y-%m-%d %H:%M:%S")
-        else:
-            raise ValueError(text)
-    except ValueError:
-        raise ConfigurationError("expires must be an ISO date (2027-03-31), an ISO date and time in UTC"
-                                 " (2027-03-31T12:00:00Z) or never, not %s." % printable(value)) from None
+    stamp = parse_since(text, option="expires") + (_DAY - 1 if _DATE.match(text) else 0)
     if stamp <= now:
         raise ConfigurationError("expires %s is already past on SC's clock (%s UTC): SC would delete the rule within the"
                                  " hour. Give a later date, or never." % (text, _iso(now)))
@@ -211,8 +202,8 @@ class RuleRequest:
             items = [str(item).strip() for item in self.params["ips"]]
             return "ip", ",".join(items), format_networks(ip_networks(items))
         if given == ["asset_list"]:
-            found = self.resolver.asset_list(self.params["asset_list"])
-            return "asset", {"id": int(found["id"])}, int(found["id"])
+            asset_id = int(self.resolver.usable_asset_id(self.params["asset_list"]))
+            return "asset", {"id": asset_id}, asset_id
         return "all", "", None
 
     def repository_ids(self, client):
@@ -224,7 +215,7 @@ class RuleRequest:
         """Whether an existing rule is for the same plugin, hosts, port and protocol."""
         if view["plugin_id"] != self.plugin_id or view["host_type"] != self.host_type:
             return False
-        if self.host_type == "ip" and format_networks(ip_networks(view["ips"])) != self.hosts:
+        if self.host_type == "ip" and _networks_text(view["ips"]) != self.hosts:
             return False
         if self.host_type == "asset" and (view["asset_list"] or {}).get("id") != self.hosts:
             return False
@@ -260,16 +251,18 @@ class RuleSync:
         self.request = RuleRequest(kind, params, client)
 
     def run(self):
-        plugin_details = plugin(self.client, self.request.plugin_id)
         repository_ids = self.request.repository_ids(self.client)
-        existing = [view for view in list_rules(self.client, self.kind, self.request.plugin_id, repository_ids)
-                    if self.request.covers_same(view)]
+        listed = list_rules(self.client, self.kind, self.request.plugin_id, repository_ids)
+        existing = [view for view in listed if self.request.covers_same(view)]
         if self.params["state"] == "absent":
+            # No plugin lookup: the rules of a plugin gone from SC's feed must still be deletable.
             return self._absent(existing)
-        expires = expiry(self.params["expires"], self.client.clock())
-        return self._present(existing, repository_ids, expires, plugin_details)
+        plugin_details = plugin(self.client, self.request.plugin_id)
+        # The Date of SC's last answer is its clock a moment ago: enough to tell a past expiry.
+        expires = expiry(self.params["expires"], self.client.server_time or self.client.clock())
+        return self._present(existing, repository_ids, expires, plugin_details, set(view["id"] for view in listed))
 
-    def _present(self, existing, repository_ids, expires, plugin_details):
+    def _present(self, existing, repository_ids, expires, plugin_details, listed_ids):
         comment = self.params["comment"] or ""
         wanted = self.request.settings(expires, comment)
         kept, stale, missing = [], [], []
@@ -282,15 +275,15 @@ class RuleSync:
             else:
                 missing.append(repository_id)
                 stale.extend(here)
-        created = self._create(missing, expires, comment, plugin_details) if missing else []
+        created = self._create(missing, expires, comment, plugin_details, listed_ids) if missing else []
         for view in stale:
             self._delete(view)
         changed = bool(missing or stale)
-        applied = self._apply(sorted(set(missing) | set(str(v["repository"]["id"]) for v in stale)),
-                              kept + created) if changed else []
         rules = sorted(kept + created, key=lambda view: (view["repository"]["id"] or 0))
+        applied = self._apply(sorted(set(missing) | set(str(v["repository"]["id"]) for v in stale)),
+                              rules, held=rules) if changed else []
         return dict(changed=changed, rules=rules, applied_repositories=applied,
-                    diff=dict(before=[_diff_view(view) for view in stale], after=[_diff_view(view) for view in created]))
+                    diff=dict(before=_diff(stale), after=_diff(created)))
 
     def _absent(self, existing):
         for view in existing:
@@ -303,19 +296,19 @@ class RuleSync:
                 "fields": "id,repository", "repositoryIDs": ",".join(repository_ids)}) or []
             applied = self._apply(repository_ids, remaining)
         return dict(changed=bool(existing), rules=[], applied_repositories=applied,
-                    diff=dict(before=[_diff_view(view) for view in existing], after=[]))
+                    diff=dict(before=_diff(existing), after=_diff([])))
 
-    def _create(self, repository_ids, expires, comment, plugin_details):
-        """Rule views of the rules made for ``repository_ids`` (predicted in check mode)."""
+    def _create(self, repository_ids, expires, comment, plugin_details, listed_ids):
+        """Rule views of the rules made for ``repository_ids`` (predicted in check mode); ``listed_ids`` are the
+        IDs of the rules listed before, which a lost answer's rules are not."""
         if self.check_mode:
             return [self._predicted(repository_id, expires, comment, plugin_details) for repository_id in repository_ids]
-        before = set(view["id"] for view in list_rules(self.client, self.kind, self.request.plugin_id, repository_ids))
         try:
             answer = self.client.post(self.path, self.request.body(repository_ids, expires, comment))
         except TransportError as exc:
             if not exc.maybe_applied:
                 raise
-            return self._adopt_lost_create(exc, before, repository_ids, expires, comment)
+            return self._adopt_lost_create(exc, listed_ids, repository_ids, expires, comment)
         except APIError as exc:
             if self.request.host_type == "ip" and "specify ips" in str(exc).lower():
                 raise ConfigurationError("SC refused the %s by address: %s" % (self.label, exc.error_msg.strip()),
@@ -347,10 +340,11 @@ class RuleSync:
                 raise
             self.warn("SC's answer to the delete was lost; %s %s is gone." % (self.label, view["id"]))
 
-    def _apply(self, repository_ids, rules_after):
+    def _apply(self, repository_ids, rules_after, held=()):
         """Apply the rules of each repository; the repositories applied (none with apply false or in check mode).
 
-        ``rules_after`` are rules (views or SC's own) that exist after the change, each with an id and a repository.
+        ``rules_after`` are rules (views or SC's own) that exist after the change, each with an id and a repository;
+        ``held`` the rule views the task made SC hold, returned if applying fails.
         """
         if not self.params["apply"] or self.check_mode:
             return []
@@ -363,7 +357,7 @@ class RuleSync:
                 self.client.post(path, {"repository": {"id": int(repository_id)}}, safe=True)
             except TenableSCError as exc:
                 raise RulesNotAppliedError("Applying the %ss of repository %s failed: %s" % (
-                    self.label, repository_id, exc), **exc.details) from None
+                    self.label, repository_id, exc), rules=list(held), **exc.details) from None
         return [int(item) for item in repository_ids]
 
     def _predicted(self, repository_id, expires, comment, plugin_details):
@@ -382,10 +376,11 @@ def _settings_of(view, wanted):
     return dict((key, view.get(key)) for key in wanted)
 
 
-def _diff_view(view):
+def _diff(views):
+    """One side of the diff: Ansible shows a mapping (not a list), here the rules' fields that tell them apart."""
     keys = ("id", "repository", "host_type", "ips", "asset_list", "port", "protocol", "expires_at", "comment",
             "new_severity")
-    return dict((key, view.get(key)) for key in keys if key in view)
+    return {"rules": [dict((key, view.get(key)) for key in keys if key in view) for view in views]}
 
 
 def _ref(rule, key):
@@ -405,9 +400,17 @@ def _port_text(value):
     return "any" if text in ("any", "", "all") else text
 
 
+def _networks_text(ips):
+    """The networks ``ips`` cover in one comparable text, or None for a value that holds no addresses."""
+    try:
+        return format_networks(ip_networks(ips))
+    except ConfigurationError:
+        return None
+
+
 def _port_option(value):
     text = _port_text(value)
-    if text != "any" and not (text.isdigit() and int(text) <= 65535):
+    if text != "any" and not (_PORT.match(text) and int(text) <= 65535):
         raise ConfigurationError("port must be a number from 0 to 65535 or any, not %s." % printable(value))
     return text if text == "any" else str(int(text))
 

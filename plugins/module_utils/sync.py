@@ -64,8 +64,11 @@ SYNC_OPTIONS = dict(
 )
 
 
-def parse_since(value):
-    """Epoch seconds from epoch seconds or ISO 8601 (a date, or a time; UTC unless it says otherwise)."""
+def parse_since(value, option="since"):
+    """Epoch seconds from epoch seconds or ISO 8601 (a date, or a time; UTC unless it says otherwise).
+
+    ``option`` names the option in the refusal.
+    """
     text = str(value).strip()
     if _DIGITS.match(text):
         return int(text)
@@ -73,8 +76,8 @@ def parse_since(value):
         # Python before 3.11 reads no "Z" for UTC.
         moment = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text)
     except ValueError:
-        raise ConfigurationError("since %s is neither epoch seconds nor an ISO 8601 time such as"
-                                 " 2026-03-01T06:00:00Z." % printable(text)) from None
+        raise ConfigurationError("%s %s is neither epoch seconds nor an ISO 8601 time such as"
+                                 " 2026-03-01T06:00:00Z." % (option, printable(text))) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     return int((moment - datetime(1970, 1, 1, tzinfo=timezone.utc)) // timedelta(seconds=1))

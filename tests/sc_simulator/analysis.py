@@ -23,8 +23,9 @@ from .rows import RowWriter, to_json
 
 _CACHE_SIZE = 24
 # inferred: recast severities count in the severity filter, the severity counts of sumip, sumseverity and the other
-# per-column summaries, and vulndetails/listvuln rows; per-plugin summaries (sumid, vulnipsummary) keep the plugin's.
-_RiskEffects = namedtuple("_RiskEffects", "accepted recast")
+# per-column summaries, vulndetails/listvuln rows and their sort; per-plugin summaries (sumid, vulnipsummary) keep
+# the plugin's.
+_RiskEffects = namedtuple("_RiskEffects", "accepted recast assets_version")
 # reported: pyTenable #673 (SC 6.0 ignores a scanID given only at the root)
 _SCAN_ID_IN_QUERY_FROM = (6, 0)
 # client: Tenable's Jira integration's test data (vulndetails rows with hostUniqueness and vulnUniqueness)
@@ -138,10 +139,11 @@ class AnalysisEngine:
             self._risk = None
 
     def _effects(self):
-        """The rules' effect: (accepted finding indices, {finding index: recast severity}), until the next clear."""
+        """The rules' effect: (accepted finding indices, {finding index: recast severity}), until the next clear or
+        the next change of asset lists (a rule may cover a list's members)."""
         with self._lock:
-            if self._risk is None:
-                self._risk = _RiskEffects(*self.risk_rules.effects())
+            if self._risk is None or self._risk.assets_version != self.assets.version:
+                self._risk = _RiskEffects(*self.risk_rules.effects(), assets_version=self.assets.version)
             return self._risk
 
     # The request
@@ -503,10 +505,10 @@ class AnalysisEngine:
         return by_tool.get(tool, {})
 
     def _finding_keys(self):
-        ds, severity = self.dataset, self._severity
+        ds, severity, recast = self.dataset, self._severity, self._effects().recast
         plugin_of = ds.f_plugin
         return {
-            "severity": lambda i: severity[plugin_of[i]], "pluginID": lambda i: PLUGINS[plugin_of[i]].id,
+            "severity": lambda i: recast[i] if i in recast else severity[plugin_of[i]], "pluginID": lambda i: PLUGINS[plugin_of[i]].id,
             "pluginName": lambda i: PLUGINS[plugin_of[i]].name, "ip": lambda i: ds.f_host[i],
             "port": ds.f_port.__getitem__, "protocol": ds.f_protocol.__getitem__,
             # reported: elastic/integrations #17164, SC does not honour sortField=lastSeen (the default order stays).

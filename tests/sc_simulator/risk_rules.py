@@ -20,6 +20,7 @@ does not apply sees nothing); applying re-applies every rule of the repository, 
 does; who may write rules (the roles that manage asset lists); the wording of refusals.
 """
 
+import re
 import threading
 
 from .catalog import PLUGINS, PROTOCOL_NAMES, SEVERITIES
@@ -148,16 +149,14 @@ class RiskRules:
         """(finding indices accepted, {finding index: recast severity}) of the rules as last applied."""
         ds = self.dataset
         accepted, recast = set(), {}
-        for kind, sink in (("accept", None), ("recast", recast)):
-            for rules in self._applied[kind].values():
-                for rule in rules:
-                    if rule["expires"] != "-1" and int(rule["expires"]) <= ds.now:
-                        continue
-                    for index in self._matching(rule):
-                        if sink is None:
-                            accepted.add(index)
-                        else:
-                            sink[index] = int(rule["newSeverity"])
+        with self._lock:
+            applied = {kind: [rule for rules in self._applied[kind].values() for rule in rules] for kind in KINDS}
+        for rule in applied["accept"]:
+            if _in_force(rule, ds.now):
+                accepted.update(self._matching(rule))
+        for rule in applied["recast"]:
+            if _in_force(rule, ds.now):
+                recast.update((index, int(rule["newSeverity"])) for index in self._matching(rule))
         return accepted, recast
 
     def _matching(self, rule):
@@ -183,7 +182,10 @@ class RiskRules:
             addresses = IntervalSet.parse(value)
             return lambda host: host.ip_int in addresses
         if host_type == "asset":
-            members = self._asset_members(value["id"])
+            try:
+                members = self._asset_members(value["id"])
+            except SCError:
+                return lambda host: False  # inferred: a rule whose asset list is gone covers no host
             return lambda host: bool(members[host.index])
         wanted = {item.strip().lower() for item in value.split(",")}
         return lambda host: (host.uuid or "").lower() in wanted
@@ -218,7 +220,7 @@ class RiskRules:
     def _port(value):
         if value in (None, "", "any"):
             return "any"
-        if not str(value).isdigit() or int(value) > 65535:
+        if not re.match(r"^[0-9]{1,5}$", str(value)) or int(value) > 65535:
             raise invalid_parameters("Invalid port '%s'." % value)
         return str(int(value))
 
@@ -250,8 +252,12 @@ class RiskRules:
         """SC's hourly job deletes expired rules (documented); here, whenever rules are read."""
         with self._lock:
             for rule_id, rule in list(self._rules[kind].items()):
-                if rule["expires"] != "-1" and int(rule["expires"]) <= self.dataset.now:
+                if not _in_force(rule, self.dataset.now):
                     del self._rules[kind][rule_id]
+
+
+def _in_force(rule, now):
+    return rule["expires"] == "-1" or int(rule["expires"]) > now
 
 
 def refuse_writer(user, kind):
